@@ -1,0 +1,49 @@
+"""Make notebook pages (mkdocs-jupyter) behave like every other page.
+
+* Front matter: a notebook keeps its front matter in the jupytext header
+  (`# ---` block). MkDocs does not read it there, so this hook does: the title,
+  description (the meta description) and taxonomy become `page.meta`.
+* No CDN loaders: nbconvert's HTML loads MathJax and mermaid from cdnjs. The site
+  renders math with its own KaTeX and diagrams with its own mermaid, so those two
+  loaders are removed from the notebook HTML.
+"""
+from __future__ import annotations
+
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from hooks import pagemeta
+
+_MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+_MERMAID = re.compile(r"<script type=\"module\">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*</script>", re.S)
+
+
+def _is_notebook(page: Page) -> bool:
+    return page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".py")
+
+
+def without_cdn_loaders(html: str) -> str:
+    """Drop nbconvert's MathJax and mermaid loaders from notebook HTML.
+
+    >>> without_cdn_loaders('<p>a</p><!-- Load mathjax --><script src="x"></script>'
+    ...                     '<!-- End of mathjax configuration --><p>b</p>')
+    '<p>a</p><p>b</p>'
+    >>> without_cdn_loaders('<script type="module">import("mermaid.mjs")</script><p>c</p>')
+    '<p>c</p>'
+    """
+    return _MERMAID.sub("", _MATHJAX.sub("", html))
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
+    if _is_notebook(page):
+        meta, _ = pagemeta.split_front_matter(markdown, notebook=True)
+        page.meta.update(meta)
+        if meta.get("title"):
+            page.title = meta["title"]
+    return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
+    return without_cdn_loaders(html) if _is_notebook(page) else html
