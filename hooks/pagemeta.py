@@ -29,6 +29,7 @@ COMMON_FIELDS = ["title", "description", "kind", "last_reviewed"]
 THEME_FIELDS = ["hide", "search", "icon", "status"]  # Material's own keys
 NOTEBOOK_SUFFIX = ".py"
 SOURCES_MARKER = "<!-- sources -->"
+GUIDANCE_MARKER = "<!-- write:"  # how templates tell an author what a section needs
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _H2 = re.compile(r"^##\s+(.+?)\s*(?:\{[^}]*\})?\s*$")
@@ -190,45 +191,34 @@ def pages(docs: Path = DOCS) -> Iterator[Path]:
 # Checking pages
 # ---------------------------------------------------------------------------
 
-def _field_of(error: jsonschema.ValidationError) -> str:
+def _explain(error: jsonschema.ValidationError, meta: dict[str, Any], where: str) -> list[Problem]:
+    """Turn one schema error into one-line problems that name the field."""
+    not_here = f"not a field for kind {meta.get('kind')!r} (see schema/kinds.yml)"
+    if error.validator == "additionalProperties":
+        known = schema()["properties"]
+        return [Problem(where, str(name), not_here) for name in error.instance if name not in known]
+    if "propertyNames" in error.absolute_schema_path:
+        return [Problem(where, str(error.instance), not_here)]
     if error.validator == "required":
-        return re.match(r"'([^']+)'", error.message).group(1)
-    if error.path:
-        return str(error.path[0])
-    if error.validator in {"propertyNames", "additionalProperties"}:
-        return str(error.instance) if isinstance(error.instance, str) else "front matter"
-    return "front matter"
-
-
-def _message_of(error: jsonschema.ValidationError, meta: dict[str, Any]) -> str:
-    field = _field_of(error)
-    if error.validator == "required":
-        return "missing"
-    if error.validator == "enum":
-        where = "schema/taxonomy.yml" if field != "kind" else "schema/kinds.yml"
-        return f"unknown value {error.instance!r} (allowed values are listed in {where})"
-    if error.validator in {"propertyNames", "additionalProperties"}:
-        return f"not a field for kind {meta.get('kind')!r} (see schema/kinds.yml)"
-    if error.validator == "minLength":
-        return f"too short ({len(error.instance)} characters, at least {error.validator_value})"
-    if error.validator == "maxLength":
-        return f"too long ({len(error.instance)} characters, at most {error.validator_value})"
-    if error.validator == "pattern":
-        return f"{error.instance!r} is not a date written YYYY-MM-DD"
-    if error.validator == "minItems":
-        return "must list at least one value"
-    return error.message
+        return [Problem(where, re.match(r"'([^']+)'", error.message).group(1), "missing")]
+    field = str(error.path[0]) if error.path else "front matter"
+    value = error.instance
+    messages = {
+        "enum": lambda: f"unknown value {value!r} (allowed values are listed in "
+                        f"{'schema/kinds.yml' if field == 'kind' else 'schema/taxonomy.yml'})",
+        "minLength": lambda: f"too short ({len(value)} characters, at least {error.validator_value})",
+        "maxLength": lambda: f"too long ({len(value)} characters, at most {error.validator_value})",
+        "pattern": lambda: f"{value!r} is not a date written YYYY-MM-DD",
+        "minItems": lambda: "must list at least one value",
+    }
+    return [Problem(where, field, messages.get(error.validator, lambda: error.message)())]
 
 
 def check_front_matter(meta: dict[str, Any], where: str) -> list[Problem]:
     if "__invalid__" in meta:
         return [Problem(where, "front matter", "is not a mapping of field: value")]
-    validator = jsonschema.Draft202012Validator(schema())
-    # The deepest errors say the most: unwrap the per-kind if/then wrappers.
-    errors = []
-    for error in validator.iter_errors(meta):
-        errors.extend(error.context or [error]) if error.validator == "allOf" else errors.append(error)
-    problems = {Problem(where, _field_of(e), _message_of(e, meta)) for e in errors}
+    errors = jsonschema.Draft202012Validator(schema()).iter_errors(meta)
+    problems = {problem for error in errors for problem in _explain(error, meta, where)}
     return sorted(problems, key=lambda p: (p.field, p.message))
 
 
@@ -269,6 +259,11 @@ def check_page(path: Path, docs: Path = DOCS) -> list[Problem]:
         if meta.get("sources") and kinds()[kind]["headings"] and SOURCES_MARKER not in body:
             problems.append(Problem(where, "sources", f"the page lists sources but has no "
                                                       f"{SOURCES_MARKER} line to show them"))
+    for line in body.splitlines():
+        if GUIDANCE_MARKER in line:
+            problems.append(Problem(where, "body", f"template guidance left in the page: "
+                                                   f"{line.strip()[:60]}"))
+            break
     return problems
 
 

@@ -1,0 +1,16 @@
+"""Your in-memory database: copy this file, build it level by level, test it.
+
+    cp snippets/coding/in_memory_database/starter.py my_db.py
+    python3 dev.py practice in-memory-database --impl my_db.py --level 1
+
+The level tests call `solution(queries)` with a list of queries, each a list of
+strings such as ["SET", "A", "B", "E"], and compare the list of strings it
+returns, one per query. Raise the level when the tests pass (--level 2, 3, 4).
+The rules of each level are on the page: docs/coding/in-memory-database.md.
+"""
+from __future__ import annotations
+
+
+def solution(queries: list[list[str]]) -> list[str]:
+    """Run the queries in order on an empty database; return one string per query."""
+    raise NotImplementedError("start with level 1: SET, GET and DELETE")

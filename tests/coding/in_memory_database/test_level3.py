@@ -1,0 +1,103 @@
+"""Level 3: timestamps and TTL; the level 1–2 operations keep working."""
+import random
+
+import pytest
+
+from tests.coding.in_memory_database.oracle import LogModel
+
+LEVEL = 3
+
+
+def test_the_first_reported_example(solution):
+    queries = [["SET_AT_WITH_TTL", "A", "BC", "E", "1", "9"],
+               ["SET_AT_WITH_TTL", "A", "BC", "E", "5", "10"],
+               ["SET_AT", "A", "BD", "F", "5"],
+               ["SCAN_BY_PREFIX_AT", "A", "B", "14"],
+               ["SCAN_BY_PREFIX_AT", "A", "B", "15"]]
+    assert solution(queries) == ["", "", "", "BC(E), BD(F)", "BD(F)"]
+
+
+def test_the_second_reported_example(solution):
+    queries = [["SET_AT", "A", "B", "C", "1"],
+               ["SET_AT_WITH_TTL", "X", "Y", "Z", "2", "15"],
+               ["GET_AT", "X", "Y", "3"],
+               ["SET_AT_WITH_TTL", "A", "D", "E", "4", "10"],
+               ["SCAN_AT", "A", "13"],
+               ["SCAN_AT", "X", "16"],
+               ["SCAN_AT", "X", "17"],
+               ["DELETE_AT", "X", "Y", "20"]]
+    assert solution(queries) == ["", "", "Z", "", "B(C), D(E)", "Y(Z)", "", "false"]
+
+
+@pytest.mark.parametrize(("at", "seen"), [(10, "v"), (14, "v"), (15, "")])
+def test_a_ttl_value_lives_from_its_timestamp_up_to_but_not_including_t_plus_ttl(solution, at, seen):
+    queries = [["SET_AT_WITH_TTL", "k", "f", "v", "10", "5"], ["GET_AT", "k", "f", str(at)]]
+    assert solution(queries)[-1] == seen
+
+
+def test_a_value_set_without_ttl_never_expires(solution):
+    queries = [["SET_AT", "k", "f", "v", "1"], ["GET_AT", "k", "f", "1000000000"]]
+    assert solution(queries)[-1] == "v"
+
+
+def test_rewriting_without_ttl_removes_the_expiry(solution):
+    queries = [["SET_AT_WITH_TTL", "k", "f", "v", "1", "5"], ["SET_AT", "k", "f", "w", "3"],
+               ["GET_AT", "k", "f", "100"]]
+    assert solution(queries)[-1] == "w"
+
+
+def test_rewriting_with_a_new_ttl_restarts_the_window_from_the_new_timestamp(solution):
+    queries = [["SET_AT_WITH_TTL", "k", "f", "v", "1", "100"],
+               ["SET_AT_WITH_TTL", "k", "f", "w", "10", "5"],
+               ["GET_AT", "k", "f", "14"], ["GET_AT", "k", "f", "15"]]
+    assert solution(queries)[-2:] == ["w", ""]
+
+
+def test_deleting_an_expired_field_is_false_and_a_live_one_true(solution):
+    queries = [["SET_AT_WITH_TTL", "k", "gone", "v", "1", "2"], ["SET_AT", "k", "here", "v", "1"],
+               ["DELETE_AT", "k", "gone", "5"], ["DELETE_AT", "k", "here", "5"],
+               ["GET_AT", "k", "here", "6"]]
+    assert solution(queries)[-3:] == ["false", "true", ""]
+
+
+def test_scans_at_a_time_leave_out_expired_fields(solution):
+    queries = [["SET_AT_WITH_TTL", "k", "ab", "1", "1", "3"], ["SET_AT", "k", "ac", "2", "1"],
+               ["SET_AT", "k", "b", "3", "1"],
+               ["SCAN_AT", "k", "2"], ["SCAN_AT", "k", "4"], ["SCAN_BY_PREFIX_AT", "k", "a", "4"]]
+    assert solution(queries)[-3:] == ["ab(1), ac(2), b(3)", "ac(2), b(3)", "ac(2)"]
+
+
+def test_the_untimed_operations_still_work(solution):
+    queries = [["SET", "k", "f", "v"], ["GET", "k", "f"], ["SCAN", "k"],
+               ["SCAN_BY_PREFIX", "k", "f"], ["DELETE", "k", "f"], ["GET", "k", "f"]]
+    assert solution(queries) == ["", "v", "f(v)", "f(v)", "true", ""]
+
+
+def random_timed_queries(seed: int, count: int = 300) -> list[list[str]]:
+    """Timed queries over a few keys and clashing field names, time never decreasing."""
+    rng = random.Random(seed)
+    keys, fields, prefixes = ["A", "B"], ["a", "ab", "abc", "b", "B", "ba"], ["", "a", "ab", "b", "B", "z"]
+    now, queries = 0, []
+    for _ in range(count):
+        now += rng.choice([0, 0, 1, 1, 2, 5])
+        key, field, at = rng.choice(keys), rng.choice(fields), str(now)
+        queries.append(rng.choice([
+            ["SET_AT", key, field, rng.choice("xyz") + str(now), at],
+            ["SET_AT_WITH_TTL", key, field, rng.choice("xyz") + str(now), at, str(rng.randint(1, 8))],
+            ["GET_AT", key, field, at],
+            ["DELETE_AT", key, field, at],
+            ["SCAN_AT", key, at],
+            ["SCAN_BY_PREFIX_AT", key, rng.choice(prefixes), at],
+        ]))
+    return queries
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_agrees_with_a_naive_log_model_on_random_queries(solution, seed):
+    queries = random_timed_queries(seed)
+    model = LogModel()
+    expected = [model.answer(q) for q in queries]
+    got = solution(queries)
+    for i, (q, want, have) in enumerate(zip(queries, expected, got)):
+        assert have == want, f"query {i} {q}: expected {want!r}, got {have!r}"
+    assert len(got) == len(queries)

@@ -1,0 +1,1 @@
+"""Tests for the code behind docs/design/ pages."""

@@ -1,0 +1,1 @@
+"""Command-line tools run through dev.py: practice, new (scaffold), bench."""
