@@ -3,6 +3,8 @@
 * Front matter: a notebook keeps its front matter in the jupytext header
   (`# ---` block). MkDocs does not read it there, so this hook does: the title,
   description (the meta description) and taxonomy become `page.meta`.
+* Front matter stays out of the page: nbconvert prints the header's raw cell as
+  text at the top of the notebook, so it is removed from the HTML.
 * No CDN loaders: nbconvert's HTML loads MathJax and mermaid from cdnjs. The site
   renders math with its own KaTeX and diagrams with its own mermaid, so those two
   loaders are removed from the notebook HTML.
@@ -17,6 +19,7 @@ from mkdocs.structure.pages import Page
 from hooks import pagemeta
 
 _MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+_RAW_FRONT_MATTER = re.compile(r"(<div class=\"jp-Notebook\"[^>]*>\s*)---\n.*?\n---\n", re.S)
 _MERMAID = re.compile(r"<script type=\"module\">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*</script>", re.S)
 
 
@@ -36,6 +39,15 @@ def without_cdn_loaders(html: str) -> str:
     return _MERMAID.sub("", _MATHJAX.sub("", html))
 
 
+def without_front_matter(html: str) -> str:
+    """Drop the front matter that nbconvert prints as the notebook's first raw cell.
+
+    >>> without_front_matter('<div class="jp-Notebook" x="1">\\n---\\ntitle: T\\n---\\n<div>body')
+    '<div class="jp-Notebook" x="1">\\n<div>body'
+    """
+    return _RAW_FRONT_MATTER.sub(r"\1", html, count=1)
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
     if _is_notebook(page):
         meta, _ = pagemeta.split_front_matter(markdown, notebook=True)
@@ -46,4 +58,4 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    return without_cdn_loaders(html) if _is_notebook(page) else html
+    return without_front_matter(without_cdn_loaders(html)) if _is_notebook(page) else html

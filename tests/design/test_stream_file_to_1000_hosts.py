@@ -94,7 +94,7 @@ def test_failover_costs_the_detection_time_plus_the_lost_chunks():
 def test_the_report_lists_each_scheme_against_the_floor():
     lines = report(BASELINE).splitlines()
     assert lines[0].split() == ["scheme", "makespan", "x", "floor"]
-    assert [line.split()[0] for line in lines[1:]] == ["floor", "naive:", "whole-file", "pipelined"]
+    assert [line.split()[0] for line in lines[1:]] == ["floor:", "naive:", "whole-file", "pipelined"]
     assert lines[1].endswith("1.00") and lines[2].endswith("1,000.00")
 
 

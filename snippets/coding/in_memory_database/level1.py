@@ -1,10 +1,7 @@
 """In-memory database, level 1: SET, GET and DELETE on records of fields.
 
-The example reported for this level:
-
->>> solution([["SET", "A", "B", "E"], ["SET", "A", "C", "F"], ["GET", "A", "B"],
-...           ["GET", "A", "D"], ["DELETE", "A", "B"], ["DELETE", "A", "D"]])
-['', '', 'E', '', 'true', 'false']
+The reported examples run as doctests on the page, docs/coding/in-memory-database.md,
+and as tests in tests/coding/in_memory_database/.
 """
 from __future__ import annotations
 

@@ -1,13 +1,7 @@
 """In-memory database, level 2: level 1 plus SCAN and SCAN_BY_PREFIX.
 
-The examples reported for levels 1 and 2:
-
->>> solution([["SET", "A", "B", "E"], ["SET", "A", "C", "F"], ["GET", "A", "B"],
-...           ["GET", "A", "D"], ["DELETE", "A", "B"], ["DELETE", "A", "D"]])
-['', '', 'E', '', 'true', 'false']
->>> solution([["SET", "A", "BC", "E"], ["SET", "A", "BD", "F"], ["SET", "A", "C", "G"],
-...           ["SCAN_BY_PREFIX", "A", "B"], ["SCAN", "A"], ["SCAN_BY_PREFIX", "B", "B"]])
-['', '', '', 'BC(E), BD(F)', 'BC(E), BD(F), C(G)', '']
+The reported examples run as doctests on the page, docs/coding/in-memory-database.md,
+and as tests in tests/coding/in_memory_database/.
 """
 from __future__ import annotations
 

@@ -1,25 +1,10 @@
-"""In-memory database, level 3: levels 1–2 plus timestamps and time-to-live.
+"""In-memory database, level 3: levels 1-2 plus timestamps and time-to-live.
 
 A value written with a TTL at time t is visible at every time in [t, t + ttl).
-The untimed operations of levels 1–2 keep working and ignore TTLs.
+The untimed operations of levels 1-2 keep working and ignore TTLs.
 
-The two examples reported for this level:
-
->>> solution([["SET_AT_WITH_TTL", "A", "BC", "E", "1", "9"],
-...           ["SET_AT_WITH_TTL", "A", "BC", "E", "5", "10"],
-...           ["SET_AT", "A", "BD", "F", "5"],
-...           ["SCAN_BY_PREFIX_AT", "A", "B", "14"],
-...           ["SCAN_BY_PREFIX_AT", "A", "B", "15"]])
-['', '', '', 'BC(E), BD(F)', 'BD(F)']
->>> solution([["SET_AT", "A", "B", "C", "1"],
-...           ["SET_AT_WITH_TTL", "X", "Y", "Z", "2", "15"],
-...           ["GET_AT", "X", "Y", "3"],
-...           ["SET_AT_WITH_TTL", "A", "D", "E", "4", "10"],
-...           ["SCAN_AT", "A", "13"],
-...           ["SCAN_AT", "X", "16"],
-...           ["SCAN_AT", "X", "17"],
-...           ["DELETE_AT", "X", "Y", "20"]])
-['', '', 'Z', '', 'B(C), D(E)', 'Y(Z)', '', 'false']
+The reported examples run as doctests on the page, docs/coding/in-memory-database.md,
+and as tests in tests/coding/in_memory_database/.
 """
 from __future__ import annotations
 

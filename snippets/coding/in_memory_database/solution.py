@@ -1,49 +1,13 @@
-"""In-memory database, the reference: levels 1–3 plus BACKUP and RESTORE (level 4).
+"""In-memory database, the reference: levels 1-3 plus BACKUP and RESTORE (level 4).
 
 Level 4 is not in the candidate report this problem comes from; it is the
 backup-and-restore level that other public write-ups of this challenge describe,
-and its rules below are our reading of them (see the page: lower confidence).
+and its rules are our reading of them (the page says so, with lower confidence).
 
 A value written with a TTL at time t is visible at every time in [t, t + ttl).
-The untimed operations of levels 1–2 keep working and ignore TTLs.
-
-Every example reported for levels 1–3:
-
->>> solution([["SET", "A", "B", "E"], ["SET", "A", "C", "F"], ["GET", "A", "B"],
-...           ["GET", "A", "D"], ["DELETE", "A", "B"], ["DELETE", "A", "D"]])
-['', '', 'E', '', 'true', 'false']
->>> solution([["SET", "A", "BC", "E"], ["SET", "A", "BD", "F"], ["SET", "A", "C", "G"],
-...           ["SCAN_BY_PREFIX", "A", "B"], ["SCAN", "A"], ["SCAN_BY_PREFIX", "B", "B"]])
-['', '', '', 'BC(E), BD(F)', 'BC(E), BD(F), C(G)', '']
-
->>> solution([["SET_AT_WITH_TTL", "A", "BC", "E", "1", "9"],
-...           ["SET_AT_WITH_TTL", "A", "BC", "E", "5", "10"],
-...           ["SET_AT", "A", "BD", "F", "5"],
-...           ["SCAN_BY_PREFIX_AT", "A", "B", "14"],
-...           ["SCAN_BY_PREFIX_AT", "A", "B", "15"]])
-['', '', '', 'BC(E), BD(F)', 'BD(F)']
->>> solution([["SET_AT", "A", "B", "C", "1"],
-...           ["SET_AT_WITH_TTL", "X", "Y", "Z", "2", "15"],
-...           ["GET_AT", "X", "Y", "3"],
-...           ["SET_AT_WITH_TTL", "A", "D", "E", "4", "10"],
-...           ["SCAN_AT", "A", "13"],
-...           ["SCAN_AT", "X", "16"],
-...           ["SCAN_AT", "X", "17"],
-...           ["DELETE_AT", "X", "Y", "20"]])
-['', '', 'Z', '', 'B(C), D(E)', 'Y(Z)', '', 'false']
-
-Our own example for level 4 (no source gives one). The backup at 10 holds A with
-5 units of life left; restored at 20, A lives until 25:
-
->>> solution([["SET_AT_WITH_TTL", "A", "B", "C", "5", "10"],
-...           ["SET_AT", "X", "Y", "Z", "6"],
-...           ["BACKUP", "10"],
-...           ["DELETE_AT", "X", "Y", "12"],
-...           ["RESTORE", "20", "10"],
-...           ["GET_AT", "X", "Y", "21"],
-...           ["GET_AT", "A", "B", "24"],
-...           ["GET_AT", "A", "B", "25"]])
-['', '', '2', 'true', '', 'Z', 'C', '']
+The untimed operations of levels 1-2 keep working and ignore TTLs. Every reported
+example runs as a doctest on the page, docs/coding/in-memory-database.md, and as a
+test in tests/coding/in_memory_database/.
 """
 from __future__ import annotations
 

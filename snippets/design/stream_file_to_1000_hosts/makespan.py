@@ -26,11 +26,11 @@ MiB = 2**20
 class Fleet:
     """The problem's numbers: what moves, to how many hosts, over which pipes."""
 
-    file_bytes: float = 100e9     # "tens to hundreds of GB": we take 100 GB
+    file_bytes: float = 100e9        # "tens to hundreds of GB": we take 100
     hosts: int = 1000
-    wan_bps: float = 1e9          # cloud storage -> data centre, shared by everyone
-    nic_bps: float = 1e9          # per host, each direction (full duplex)
-    chunk_overhead_s: float = 0.001  # per chunk per hop; an assumption, see the notebook
+    wan_bps: float = 1e9             # storage -> data centre, shared by all
+    nic_bps: float = 1e9             # per host, each way (full duplex)
+    chunk_overhead_s: float = 0.001  # per chunk per hop: our assumption
 
 
 BASELINE = Fleet()
@@ -173,7 +173,7 @@ def report(f: Fleet, chunk_bytes: float = 4 * MiB) -> str:
     """The makespan of each scheme, and how far each sits above the floor."""
     floor = floor_s(f)
     rows = [
-        ("floor (WAN carries each byte once)", floor),
+        ("floor: no scheme beats this", floor),
         (f"naive: {f.hosts:,} parallel pulls", naive_parallel_pulls_s(f)),
         ("whole-file doubling tree", store_and_forward_tree_s(f)),
         (f"pipelined chain, {chunk_bytes / MiB:g} MiB chunks", pipelined_s(f, chunk_bytes)),
