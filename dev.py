@@ -3,6 +3,7 @@
 
     python3 dev.py serve                 # preview the site on http://127.0.0.1:8000
     python3 dev.py test                  # every test: snippets, pages, build, browser
+    python3 dev.py test tests/design     # a subset (extra arguments go to pytest)
     python3 dev.py build                 # the static site, into site/
     python3 dev.py practice PROBLEM      # a problem's level tests against your own code
     python3 dev.py new KIND SECTION/SLUG # scaffold page + snippet + test from a template
@@ -82,7 +83,11 @@ def main(argv: list[str]) -> int:
     if command == "build":
         return run(python, "-m", "mkdocs", "build", "--strict", *rest)
     if command == "test":
-        return run(python, "-m", "pytest", *rest)
+        # The whole suite gates coverage of snippets/ at 100%; a subset
+        # (`dev.py test tests/design`) runs without the gate.
+        gate = [] if rest else ["--cov", "--cov-report=term-missing:skip-covered",
+                                "--cov-fail-under=100"]
+        return run(python, "-m", "pytest", *gate, *rest)
     if command in {"practice", "new", "bench"}:
         return run(python, "-m", f"tools.{command}", *rest)
     say(f"unknown command {command!r}; see `python3 dev.py --help`")

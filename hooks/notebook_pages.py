@@ -5,12 +5,17 @@
   description (the meta description) and taxonomy become `page.meta`.
 * Front matter stays out of the page: nbconvert prints the header's raw cell as
   text at the top of the notebook, so it is removed from the HTML.
+* Plots get alternative text: nbconvert labels every image "No description has
+  been provided"; the notebook's `plot_alt` front matter lists one text per plot,
+  in order, and a count that does not match is reported.
 * No CDN loaders: nbconvert's HTML loads MathJax and mermaid from cdnjs. The site
   renders math with its own KaTeX and diagrams with its own mermaid, so those two
   loaders are removed from the notebook HTML.
 """
 from __future__ import annotations
 
+import html
+import logging
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,8 +23,11 @@ from mkdocs.structure.pages import Page
 
 from hooks import pagemeta
 
+log = logging.getLogger("mkdocs.hooks.notebook_pages")
+
 _MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
 _RAW_FRONT_MATTER = re.compile(r"(<div class=\"jp-Notebook\"[^>]*>\s*)---\n.*?\n---\n", re.S)
+_NO_ALT = 'alt="No description has been provided for this image"'
 _MERMAID = re.compile(r"<script type=\"module\">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*</script>", re.S)
 
 
@@ -48,6 +56,20 @@ def without_front_matter(html: str) -> str:
     return _RAW_FRONT_MATTER.sub(r"\1", html, count=1)
 
 
+def with_alt_texts(html_text: str, alts: list[str]) -> tuple[str, int]:
+    """Give the notebook's images their alternative texts; return (html, images found).
+
+    >>> with_alt_texts('<img alt="No description has been provided for this image" src="a">', ["A <plot>"])
+    ('<img alt="A &lt;plot&gt;" src="a">', 1)
+    """
+    parts = html_text.split(_NO_ALT)
+    out = [parts[0]]
+    for index, rest in enumerate(parts[1:]):
+        text = alts[index] if index < len(alts) else "Plot without a description"
+        out.append(f'alt="{html.escape(text)}"' + rest)
+    return "".join(out), len(parts) - 1
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
     if _is_notebook(page):
         meta, _ = pagemeta.split_front_matter(markdown, notebook=True)
@@ -58,4 +80,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    return without_front_matter(without_cdn_loaders(html)) if _is_notebook(page) else html
+    if not _is_notebook(page):
+        return html
+    alts = page.meta.get("plot_alt") or []
+    html, images = with_alt_texts(html, alts)
+    if images != len(alts):
+        log.warning(f"docs/{page.file.src_uri}: plot_alt: {images} plots but {len(alts)} alt texts")
+    return without_front_matter(without_cdn_loaders(html))

@@ -71,6 +71,8 @@ def schema() -> dict[str, Any]:
         "topics": _id_list(tax["topics"]),
         "sources": _id_list(tax["sources"]),
         "difficulty": {"enum": sorted(tax["difficulties"])},
+        "plot_alt": {"type": "array", "minItems": 1,
+                     "items": {"type": "string", "minLength": 20, "maxLength": 300}},
         "hide": {"type": "array", "items": {"enum": ["navigation", "toc", "footer", "tags", "path"]}},
         "search": {"type": "object"},
         "icon": {"type": "string"},

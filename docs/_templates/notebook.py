@@ -7,6 +7,8 @@
 # topics: [capacity-estimation]
 # difficulty: medium
 # sources: []
+# plot_alt:
+#   - "<!-- write: what the plot shows, in one or two sentences, for readers who cannot see it -->"
 # last_reviewed: $date
 # jupyter:
 #   jupytext:
