@@ -1,0 +1,117 @@
+"""Fixtures for whole-site tests: one strict build per session, served on 127.0.0.1,
+and a headless Chromium driven by Playwright.
+
+Chromium: Debian's package at /usr/bin/chromium, or the path in CHROMIUM_PATH.
+Where it is missing the browser tests skip and say how to install it; with CI=true
+they fail instead, so CI can never pass without running them.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--disable-quic", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` into a temporary folder, notebooks executed afresh."""
+    out = tmp_path_factory.mktemp("site")
+    env = dict(os.environ, NOTEBOOK_CACHE="false", NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    result.site_dir = out
+    return result
+
+
+@pytest.fixture(scope="session")
+def site_dir(build: subprocess.CompletedProcess) -> Path:
+    if build.returncode != 0:
+        pytest.fail("mkdocs build --strict failed:\n" + build.stderr[-4000:], pytrace=False)
+    return build.site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path):
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def _chromium_or_skip() -> str:
+    found = CHROMIUM if os.path.isfile(CHROMIUM) else shutil.which(CHROMIUM)
+    if found:
+        return found
+    message = (f"no Chromium at {CHROMIUM}: install it (Debian: apt-get install chromium) "
+               "or set CHROMIUM_PATH to a Chromium or Chrome binary")
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message + " (CI=true: browser tests may not be skipped)", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = _chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, base_url, request):
+    """A fresh page that records console errors and every request leaving 127.0.0.1.
+
+    Requests to any other host are aborted (the site must work without them) and
+    the test fails at teardown if there were any, or any console error.
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # Material draws mermaid inside a closed shadow root; open it so tests can see the SVG.
+    context.add_init_script("""
+        const attach = Element.prototype.attachShadow;
+        Element.prototype.attachShadow = function (init) {
+          return attach.call(this, { ...init, mode: "open" });
+        };""")
+    page = context.new_page()
+    page.outside, page.console_errors = [], []
+
+    def route(r):
+        host = r.request.url.split("/")[2] if "://" in r.request.url else ""
+        if r.request.url.startswith(("data:", "blob:")) or host.split(":")[0] == "127.0.0.1":
+            return r.continue_()
+        page.outside.append(r.request.url)
+        return r.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    page.base_url = base_url
+    yield page
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=False)
+    context.close()
+    assert page.outside == [], f"requests left 127.0.0.1: {page.outside}"
+    assert page.console_errors == [], f"console errors: {page.console_errors}"

@@ -1,0 +1,83 @@
+"""The site builds with --strict, and every page comes out with what a reader needs."""
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.config import load_config
+
+from hooks import pagemeta
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = list(pagemeta.pages())
+
+
+def html_of(site_dir: Path, page: Path) -> str:
+    relative = page.relative_to(ROOT / "docs").with_suffix("")
+    target = site_dir / ("index.html" if relative.as_posix() == "index" else
+                         (relative.parent if relative.name == "index" else relative) / "index.html")
+    return target.read_text(encoding="utf-8")
+
+
+def test_the_strict_build_passes_without_a_warning(build):
+    assert build.returncode == 0, build.stderr[-4000:]
+    warnings = [line for line in build.stderr.splitlines() if line.startswith("WARNING")]
+    assert warnings == [], "\n".join(warnings)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT / "docs").as_posix())
+def test_every_page_has_its_title_and_meta_description(site_dir, page):
+    meta, _ = pagemeta.read_page(page)
+    html = html_of(site_dir, page)
+    description = re.search(r'<meta name="description" content="([^"]*)"', html)
+    assert description and unescape(description.group(1)) == meta["description"]
+    assert f"<title>{meta['title']}" in unescape(html)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT / "docs").as_posix())
+def test_every_page_says_it_is_unofficial_and_links_to_its_source_file(site_dir, page):
+    html = html_of(site_dir, page)
+    assert "not affiliated with or endorsed by Anthropic" in html
+    source = page.relative_to(ROOT / "docs").as_posix()
+    if source != "tags.md":  # the tags index is generated; there is nothing to edit
+        assert re.search(rf'href="[^"]*/edit/main/docs/{re.escape(source)}"', html), "no edit link"
+
+
+def test_the_catalog_lists_every_problem_page(site_dir):
+    html = (site_dir / "catalog" / "index.html").read_text(encoding="utf-8")
+    for page in PAGES:
+        meta, _ = pagemeta.read_page(page)
+        if pagemeta.kinds()[meta["kind"]]["catalog"]:
+            assert f">{meta['title']}</a>" in html, f"{page.name} missing from the catalog"
+
+
+def test_tags_are_derived_from_the_taxonomy(site_dir):
+    html = (site_dir / "coding" / "in-memory-database" / "index.html").read_text(encoding="utf-8")
+    for label in ("Software Engineer", "Coding screen", "State and time", "Medium"):
+        assert label in re.sub(r"\s+", " ", " ".join(re.findall(r'class="md-tag[^"]*"[^>]*>([^<]*)<', html)))
+
+
+def test_a_missing_snippet_fails_the_markdown_build():
+    """check_paths is on: an include of a file that does not exist is an error, not blank."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    md = markdown.Markdown(extensions=config["markdown_extensions"],
+                           extension_configs=config["mdx_configs"])
+    with pytest.raises(Exception, match="nope"):
+        md.convert('```python\n--8<-- "coding/nope.py:section"\n```\n')
+
+
+def test_notebook_pages_show_neither_front_matter_nor_cdn_loaders(site_dir):
+    for page in PAGES:
+        if page.suffix == ".py":
+            html = html_of(site_dir, page)
+            assert "last_reviewed:" not in html and "mathjax" not in html.lower()
+            assert 'src="data:image/png' in html, "the notebook was not executed"
+            assert "No description has been provided" not in html
+
+
+def test_a_dollar_sign_is_money_not_math(site_dir):
+    html = (site_dir / "about" / "sources" / "index.html").read_text(encoding="utf-8")
+    assert "$305K" in html and "arithmatex" not in html

@@ -1,0 +1,97 @@
+"""The build hooks, one behaviour each (their doctests cover the small helpers)."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import tarfile
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from hooks import catalog, pagemeta, sources, taxonomy_tags, vendor_assets
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def fake_tarball(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for name, data in files.items():
+            info = tarfile.TarInfo(f"package/{name}")
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def fake_registry(monkeypatch, tmp_path):
+    """A package 'demo' served from memory instead of the npm registry."""
+    tarball = fake_tarball({"dist/demo.min.js": b"js", "dist/fonts/a.woff2": b"f", "dist/fonts/a.ttf": b"t",
+                            "LICENSE": b"MIT", "README.md": b"readme"})
+    integrity = "sha512-" + base64.b64encode(hashlib.sha512(tarball).digest()).decode()
+    monkeypatch.setattr(vendor_assets, "CACHE", tmp_path)
+    monkeypatch.setattr(vendor_assets, "PACKAGES", {"demo": {
+        "version": "1.0.0", "integrity": integrity,
+        "files": ["dist/demo.min.js", "dist/fonts/*.woff2", "LICENSE"]}})
+    downloads = []
+
+    def urlopen(url, timeout):
+        downloads.append(url)
+        return io.BytesIO(tarball)
+
+    monkeypatch.setattr(vendor_assets.urllib.request, "urlopen", urlopen)
+    return downloads
+
+
+def test_vendor_unpacks_only_the_pinned_files_once(fake_registry, tmp_path):
+    folder = vendor_assets.ensure_package("demo")
+    unpacked = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    assert unpacked == [".integrity", "LICENSE", "demo.min.js", "fonts/a.woff2"]
+    vendor_assets.ensure_package("demo")
+    assert fake_registry == ["https://registry.npmjs.org/demo/-/demo-1.0.0.tgz"]
+
+
+def test_vendor_refuses_a_tarball_that_does_not_match_its_integrity(fake_registry, monkeypatch):
+    monkeypatch.setitem(vendor_assets.PACKAGES["demo"], "integrity", "sha512-" + "A" * 86 + "==")
+    with pytest.raises(PluginError, match="does not match its pinned integrity"):
+        vendor_assets.ensure_package("demo")
+
+
+def test_vendor_says_what_to_do_when_offline_with_an_empty_cache(fake_registry, monkeypatch):
+    def offline(url, timeout):
+        raise OSError("no route to host")
+
+    monkeypatch.setattr(vendor_assets.urllib.request, "urlopen", offline)
+    with pytest.raises(PluginError, match="first build needs the npm registry"):
+        vendor_assets.ensure_package("demo")
+
+
+def test_every_pinned_package_is_in_the_cache_and_matches_its_pin():
+    for name, spec in vendor_assets.PACKAGES.items():
+        folder = vendor_assets.ensure_package(name)
+        assert (folder / ".integrity").read_text() == spec["integrity"]
+        assert (folder / "LICENSE").exists(), f"{name}: its licence must ship with it"
+
+
+def test_catalog_rows_are_the_catalogued_kinds_in_kind_order():
+    entries = catalog.rows(ROOT / "docs")
+    kinds = pagemeta.kinds()
+    assert entries and all(kinds[e["kind"]]["catalog"] for e in entries)
+    order = list(kinds)
+    assert [order.index(e["kind"]) for e in entries] == sorted(order.index(e["kind"]) for e in entries)
+    assert {e["path"] for e in entries} >= {"coding/in-memory-database.md",
+                                             "design/stream-file-to-1000-hosts.md",
+                                             "notebooks/makespan-vs-chunk-size.py"}
+
+
+def test_sources_and_tags_ignore_ids_the_schema_check_reports():
+    assert sources.sources_list(["no-such-source"]) == ""
+    assert taxonomy_tags.tags_for({"roles": ["nobody"], "difficulty": "extreme"}) == []
+
+
+def test_every_source_in_the_taxonomy_has_a_section_on_the_sources_page():
+    text = (ROOT / "docs" / "about" / "sources.md").read_text(encoding="utf-8")
+    for source_id in pagemeta.taxonomy()["sources"]:
+        assert f"{{#{source_id}}}" in text
