@@ -2,8 +2,10 @@
 
 Each package is pinned to one version from the npm registry and to the
 `dist.integrity` hash the registry publishes for that tarball. The first build
-downloads the tarball into `.cache/vendor/`, checks the hash, and unpacks only
-the files the site serves; later builds reuse the cache, offline. The files are
+downloads the tarball, checks the hash, and unpacks only the files the site
+serves into `.cache/vendor/`, with a stamp recording each file's SHA-256; later
+builds check the files against the stamp and work offline. A file changed in the
+cache is caught, and the package is fetched again. The files are
 added to the build as `assets/vendor/<package>/...`; overrides/main.html loads
 them only on pages that contain a diagram or math.
 
@@ -16,6 +18,7 @@ import base64
 import fnmatch
 import hashlib
 import io
+import json
 import logging
 import shutil
 import tarfile
@@ -32,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "vendor"
 REGISTRY = "https://registry.npmjs.org"
 SITE_PREFIX = "assets/vendor"
+STAMP = ".stamp.json"
 
 PACKAGES: dict[str, dict] = {
     "mermaid": {
@@ -66,12 +70,24 @@ def unpacked_dir(name: str) -> Path:
     return CACHE / f"{name}-{PACKAGES[name]['version']}"
 
 
+def _digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != STAMP}
+
+
+def _cache_is_intact(target: Path, integrity: str) -> bool:
+    try:
+        stamp = json.loads((target / STAMP).read_text())
+    except (OSError, ValueError):
+        return False
+    return stamp.get("integrity") == integrity and stamp.get("files") == _digests(target)
+
+
 def ensure_package(name: str) -> Path:
-    """Download, verify and unpack one pinned package, unless the cache already has it."""
+    """Download, verify and unpack one pinned package, unless the cache holds it intact."""
     spec = PACKAGES[name]
     target = unpacked_dir(name)
-    stamp = target / ".integrity"
-    if stamp.exists() and stamp.read_text() == spec["integrity"]:
+    if _cache_is_intact(target, spec["integrity"]):
         return target
     url = f"{REGISTRY}/{name}/-/{name}-{spec['version']}.tgz"
     log.info("fetching %s@%s from the npm registry", name, spec["version"])
@@ -95,14 +111,15 @@ def ensure_package(name: str) -> Path:
     missing = [p for p in spec["files"] if not any(target.glob(p.removeprefix("dist/")))]
     if missing:
         raise PluginError(f"vendor_assets: {name}@{spec['version']} has no {', '.join(missing)}")
-    stamp.write_text(spec["integrity"])
+    (target / STAMP).write_text(json.dumps({"integrity": spec["integrity"],
+                                            "files": _digests(target)}, indent=1))
     return target
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name in PACKAGES:
         folder = ensure_package(name)
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != ".integrity"):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != STAMP):
             uri = f"{SITE_PREFIX}/{name}/{path.relative_to(folder).as_posix()}"
             files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files

@@ -48,9 +48,17 @@ def fake_registry(monkeypatch, tmp_path):
 def test_vendor_unpacks_only_the_pinned_files_once(fake_registry, tmp_path):
     folder = vendor_assets.ensure_package("demo")
     unpacked = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-    assert unpacked == [".integrity", "LICENSE", "demo.min.js", "fonts/a.woff2"]
+    assert unpacked == [".stamp.json", "LICENSE", "demo.min.js", "fonts/a.woff2"]
     vendor_assets.ensure_package("demo")
     assert fake_registry == ["https://registry.npmjs.org/demo/-/demo-1.0.0.tgz"]
+
+
+def test_vendor_fetches_again_when_a_cached_file_was_changed(fake_registry):
+    folder = vendor_assets.ensure_package("demo")
+    (folder / "demo.min.js").write_bytes(b"tampered")
+    vendor_assets.ensure_package("demo")
+    assert (folder / "demo.min.js").read_bytes() == b"js"
+    assert len(fake_registry) == 2
 
 
 def test_vendor_refuses_a_tarball_that_does_not_match_its_integrity(fake_registry, monkeypatch):
@@ -71,7 +79,7 @@ def test_vendor_says_what_to_do_when_offline_with_an_empty_cache(fake_registry, 
 def test_every_pinned_package_is_in_the_cache_and_matches_its_pin():
     for name, spec in vendor_assets.PACKAGES.items():
         folder = vendor_assets.ensure_package(name)
-        assert (folder / ".integrity").read_text() == spec["integrity"]
+        assert vendor_assets._cache_is_intact(folder, spec["integrity"])
         assert (folder / "LICENSE").exists(), f"{name}: its licence must ship with it"
 
 

@@ -1,7 +1,7 @@
 """In-memory database, level 1: SET, GET and DELETE on records of fields.
 
-The reported examples run as doctests on the page, docs/coding/in-memory-database.md,
-and as tests in tests/coding/in_memory_database/.
+The reported examples run as doctests on the page,
+docs/coding/in-memory-database.md, and as tests in tests/coding/in_memory_database/.
 """
 from __future__ import annotations
 

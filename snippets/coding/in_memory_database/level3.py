@@ -3,8 +3,8 @@
 A value written with a TTL at time t is visible at every time in [t, t + ttl).
 The untimed operations of levels 1-2 keep working and ignore TTLs.
 
-The reported examples run as doctests on the page, docs/coding/in-memory-database.md,
-and as tests in tests/coding/in_memory_database/.
+The reported examples run as doctests on the page,
+docs/coding/in-memory-database.md, and as tests in tests/coding/in_memory_database/.
 """
 from __future__ import annotations
 
@@ -79,7 +79,8 @@ class Database:
     def scan_at(self, key: str, at: int) -> str:
         return self.scan_by_prefix_at(key, "", at)
 
-    def set_at_with_ttl(self, key: str, field: str, value: str, at: int, ttl: int) -> str:
+    def set_at_with_ttl(self, key: str, field: str, value: str,
+                        at: int, ttl: int) -> str:
         return self.set_at(key, field, value, at, ttl)
     # --8<-- [end:wrappers]
 # --8<-- [end:store]
@@ -130,8 +131,8 @@ def run(db: Database, query: list[str]) -> str:
         try:
             converted.append(kind(arg))
         except ValueError:
-            raise ValueError(
-                f"{name}: argument {position} must be an integer, got {arg!r}") from None
+            raise ValueError(f"{name}: argument {position} must be an integer,"
+                             f" got {arg!r}") from None
     return method(db, *converted)
 
 

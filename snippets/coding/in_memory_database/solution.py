@@ -87,7 +87,8 @@ class Database:
     def scan_at(self, key: str, at: int) -> str:
         return self.scan_by_prefix_at(key, "", at)
 
-    def set_at_with_ttl(self, key: str, field: str, value: str, at: int, ttl: int) -> str:
+    def set_at_with_ttl(self, key: str, field: str, value: str,
+                        at: int, ttl: int) -> str:
         return self.set_at(key, field, value, at, ttl)
     # --8<-- [end:wrappers]
 
@@ -95,8 +96,11 @@ class Database:
     def backup(self, at: int) -> str:
         snapshot = {}
         for key, record in self._records.items():
-            live = {field: (e.value, None if e.expires_at is None else e.expires_at - at)  # (1)!
-                    for field, e in record.items() if e.alive(at)}
+            live = {}
+            for field, e in record.items():
+                if e.alive(at):
+                    left = None if e.expires_at is None else e.expires_at - at
+                    live[field] = (e.value, left)  # (1)!
             if live:
                 snapshot[key] = live
         self._backup_times.append(at)  # (2)!
@@ -164,8 +168,8 @@ def run(db: Database, query: list[str]) -> str:
         try:
             converted.append(kind(arg))
         except ValueError:
-            raise ValueError(
-                f"{name}: argument {position} must be an integer, got {arg!r}") from None
+            raise ValueError(f"{name}: argument {position} must be an integer,"
+                             f" got {arg!r}") from None
     return method(db, *converted)
 
 

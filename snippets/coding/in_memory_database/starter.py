@@ -12,5 +12,5 @@ from __future__ import annotations
 
 
 def solution(queries: list[list[str]]) -> list[str]:
-    """Run the queries in order on an empty database; return one string per query."""
+    """Run the queries in order on an empty database; one string per query."""
     raise NotImplementedError("start with level 1: SET, GET and DELETE")

@@ -50,7 +50,9 @@ def seconds_to_move(nbytes: float, bps: float) -> float:
 def floor_s(f: Fleet) -> float:
     """No scheme beats this: every byte crosses the WAN once, and the last host's
     NIC must take in the whole file."""
-    return max(seconds_to_move(f.file_bytes, f.wan_bps), seconds_to_move(f.file_bytes, f.nic_bps))
+    through_wan = seconds_to_move(f.file_bytes, f.wan_bps)
+    into_last_host = seconds_to_move(f.file_bytes, f.nic_bps)
+    return max(through_wan, into_last_host)
 
 
 def naive_parallel_pulls_s(f: Fleet) -> float:
@@ -63,8 +65,9 @@ def store_and_forward_tree_s(f: Fleet) -> float:
     """One host pulls the whole file, then every holder sends a whole copy to a new
     host each round, doubling the holders: ceil(log2 N) rounds after the pull."""
     rounds = math.ceil(math.log2(f.hosts))
-    return seconds_to_move(f.file_bytes, f.wan_bps) + rounds * seconds_to_move(f.file_bytes,
-                                                                               f.nic_bps)
+    pull = seconds_to_move(f.file_bytes, f.wan_bps)
+    copy = seconds_to_move(f.file_bytes, f.nic_bps)
+    return pull + rounds * copy
 # --8<-- [end:bounds]
 
 
@@ -94,13 +97,15 @@ def pipelined_s(f: Fleet, chunk_bytes: float, fanout: int = 1,
     stage per stage time. A host feeding `fanout` others splits its uplink among
     them. `slowest_nic_bps` models one straggler on the path.
     """
+    def stage(bps: float) -> float:  # one chunk through one link
+        return seconds_to_move(chunk_bytes, bps) + f.chunk_overhead_s
+
     chunks = math.ceil(f.file_bytes / chunk_bytes)
-    ingress = seconds_to_move(chunk_bytes, f.wan_bps) + f.chunk_overhead_s
-    hop = seconds_to_move(chunk_bytes, f.nic_bps / fanout) + f.chunk_overhead_s
+    ingress = stage(f.wan_bps)
+    hop = stage(f.nic_bps / fanout)
     slowest = hop
     if slowest_nic_bps is not None:
-        slowest = seconds_to_move(chunk_bytes, min(f.nic_bps, slowest_nic_bps) / fanout) \
-            + f.chunk_overhead_s
+        slowest = stage(min(f.nic_bps, slowest_nic_bps) / fanout)
     first_chunk = ingress + tree_depth(f.hosts, fanout) * hop
     return first_chunk + (chunks - 1) * max(ingress, hop, slowest)
 
@@ -113,7 +118,9 @@ def best_chunk_bytes(f: Fleet) -> float:
     >>> round(best_chunk_bytes(BASELINE) / 1e6, 2)
     3.54
     """
-    return math.sqrt(f.file_bytes * f.chunk_overhead_s * f.nic_bps / (8 * (f.hosts - 1)))
+    nic_bytes_per_s = f.nic_bps / 8
+    return math.sqrt(f.file_bytes * f.chunk_overhead_s * nic_bytes_per_s
+                     / (f.hosts - 1))
 # --8<-- [end:pipelined]
 
 
@@ -123,9 +130,11 @@ def rack_limited_bps(nic_bps: float, hosts_per_rack: int, oversubscription: floa
     """Receive rate per host when a fraction of every host's data crosses its rack's
     uplink, which carries 1/oversubscription of the rack's total NIC capacity.
 
-    >>> rack_limited_bps(1e9, 40, 3.0, 1 / 40)   # rack-aware chain: one flow in per rack
+    A rack-aware chain (one flow in per rack), then peers picked at random:
+
+    >>> rack_limited_bps(1e9, 40, 3.0, 1 / 40)
     1000000000.0
-    >>> round(rack_limited_bps(1e9, 40, 3.0, 0.96) / 1e9, 3)  # peers picked at random
+    >>> round(rack_limited_bps(1e9, 40, 3.0, 0.96) / 1e9, 3)
     0.347
     """
     uplink_bps = hosts_per_rack * nic_bps / oversubscription
@@ -141,7 +150,8 @@ def ingress_failover_delay_s(f: Fleet, chunk_bytes: float, detect_s: float,
     detected, then the new head re-fetches the chunks that died in flight (ranged
     GETs from the first chunk it lacks); everything already forwarded survives.
 
-    >>> ingress_failover_delay_s(BASELINE, 4 * MiB, detect_s=3.0, chunks_in_flight=2)
+    >>> ingress_failover_delay_s(BASELINE, 4 * MiB, detect_s=3.0,
+    ...                          chunks_in_flight=2)
     3.069108864
     """
     return detect_s + chunks_in_flight * (seconds_to_move(chunk_bytes, f.wan_bps)
@@ -172,11 +182,12 @@ def human(seconds: float) -> str:
 def report(f: Fleet, chunk_bytes: float = 4 * MiB) -> str:
     """The makespan of each scheme, and how far each sits above the floor."""
     floor = floor_s(f)
+    chain = f"pipelined chain, {chunk_bytes / MiB:g} MiB chunks"
     rows = [
         ("floor: no scheme beats this", floor),
         (f"naive: {f.hosts:,} parallel pulls", naive_parallel_pulls_s(f)),
         ("whole-file doubling tree", store_and_forward_tree_s(f)),
-        (f"pipelined chain, {chunk_bytes / MiB:g} MiB chunks", pipelined_s(f, chunk_bytes)),
+        (chain, pipelined_s(f, chunk_bytes)),
     ]
     lines = [f"{'scheme':<38}{'makespan':>12}{'x floor':>10}"]
     lines += [f"{name:<38}{human(t):>12}{t / floor:>10,.2f}" for name, t in rows]
