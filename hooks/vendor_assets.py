@@ -9,6 +9,9 @@ cache is caught, and the package is fetched again. The files are
 added to the build as `assets/vendor/<package>/...`; overrides/main.html loads
 them only on pages that contain a diagram or math.
 
+A package marked `"serve": False` is fetched the same way but not published:
+axe-core is used only by the accessibility tests.
+
 To upgrade: change `version` and `integrity` (from `npm view <pkg>@<version>
 dist.integrity`), build, and look at the diagrams and math in the browser.
 """
@@ -49,6 +52,12 @@ PACKAGES: dict[str, dict] = {
         # woff2 only: every browser that runs the theme takes the first format listed.
         "files": ["dist/katex.min.js", "dist/katex.min.css", "dist/contrib/auto-render.min.js",
                   "dist/fonts/*.woff2", "LICENSE"],
+    },
+    "axe-core": {  # tests only (tests/site/test_accessibility.py); MPL-2.0
+        "version": "4.14.1",
+        "integrity": "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==",
+        "files": ["axe.min.js", "LICENSE"],
+        "serve": False,
     },
 }
 
@@ -117,7 +126,9 @@ def ensure_package(name: str) -> Path:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for name in PACKAGES:
+    for name, spec in PACKAGES.items():
+        if not spec.get("serve", True):
+            continue
         folder = ensure_package(name)
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != STAMP):
             uri = f"{SITE_PREFIX}/{name}/{path.relative_to(folder).as_posix()}"

@@ -9,18 +9,9 @@ from __future__ import annotations
 import pytest
 
 from hooks import pagemeta
+from tests.site.browsing import open_page, url_of
 
 pytestmark = pytest.mark.browser
-
-
-def url_of(page_path) -> str:
-    relative = page_path.relative_to(pagemeta.DOCS).with_suffix("").as_posix()
-    return "" if relative == "index" else relative.removesuffix("/index") + "/"
-
-
-def open_page(page, path: str) -> None:
-    page.goto(page.base_url + path)
-    page.wait_for_load_state("networkidle")
 
 
 @pytest.mark.parametrize("source", list(pagemeta.pages()), ids=url_of)
