@@ -48,11 +48,16 @@ def test_a_mermaid_diagram_renders_to_svg(page):
     assert svg.bounding_box()["height"] > 100
 
 
-def test_the_diagram_also_renders_after_instant_navigation(page):
+def test_diagrams_and_math_also_render_after_instant_navigation(page):
+    """Instant navigation swaps the page without a reload; the libraries that only some
+    pages load (overrides/main.html) must still arrive and run."""
     open_page(page, "")
     page.locator(".grid.cards a", has_text="Streaming a very large file").click()
     page.wait_for_url("**/design/stream-file-to-1000-hosts/")
     page.locator(".mermaid svg").first.wait_for(timeout=15_000)
+    page.locator(".md-nav a", has_text="Makespan against chunk size").first.click()
+    page.wait_for_url("**/notebooks/makespan-vs-chunk-size/")
+    page.locator(".katex-display").first.wait_for(timeout=10_000)
 
 
 def test_math_renders_with_katex(page):

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import markdown
 import pytest
@@ -81,3 +83,31 @@ def test_notebook_pages_show_neither_front_matter_nor_cdn_loaders(site_dir):
 def test_a_dollar_sign_is_money_not_math(site_dir):
     html = (site_dir / "about" / "sources" / "index.html").read_text(encoding="utf-8")
     assert "$305K" in html and "arithmatex" not in html
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.hrefs.append(href)
+
+
+def test_every_internal_link_in_the_built_site_resolves(site_dir):
+    """MkDocs checks links written in Markdown; this also covers templates and notebooks."""
+    broken = []
+    for page in sorted(site_dir.rglob("*.html")):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.path:  # external, or same-page anchor
+                continue
+            base = site_dir if parts.path.startswith("/") else page.parent  # 404.html is absolute
+            target = (base / unquote(parts.path).lstrip("/")).resolve()
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{page.relative_to(site_dir)}: {href}")
+    assert broken == []
