@@ -12,12 +12,13 @@
 
 Each command first makes sure `.venv/` holds exactly the packages pinned in
 `requirements.lock` (installed with `--require-hashes`), then runs inside it.
-Set LOOPPREP_VENV to use another directory for the environment.
+Set LOOPNOTES_VENV to use another directory for the environment.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -25,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 LOCK = ROOT / "requirements.lock"
-VENV = Path(os.environ.get("LOOPPREP_VENV", ROOT / ".venv")).resolve()
+VENV = Path(os.environ.get("LOOPNOTES_VENV", ROOT / ".venv")).resolve()
 STAMP = VENV / ".requirements.lock.sha256"
 
 
@@ -43,7 +44,9 @@ def ensure_environment() -> Path:
     if sys.version_info < (3, 11):
         sys.exit("dev.py: Python 3.11 or newer is required (found %d.%d)" % sys.version_info[:2])
     python = venv_python()
-    wanted = hashlib.sha256(LOCK.read_bytes()).hexdigest()
+    # The stamp names the lock and the checkout, so a changed lock or a moved
+    # clone refreshes the environment.
+    wanted = f"{hashlib.sha256(LOCK.read_bytes()).hexdigest()} {ROOT}"
     if python.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
         return python
     if not python.exists():
@@ -51,6 +54,7 @@ def ensure_environment() -> Path:
         try:
             venv.create(VENV, with_pip=True)
         except Exception as error:  # Debian ships venv's pip separately
+            shutil.rmtree(VENV, ignore_errors=True)  # no half-made environment next time
             sys.exit(f"dev.py: could not create a virtual environment ({error}); "
                      "on Debian or Ubuntu install it with: apt-get install python3-venv")
     say("installing the pinned packages from requirements.lock")
@@ -60,7 +64,7 @@ def ensure_environment() -> Path:
     # and `hooks.*` import from pages, notebooks, tests and hooks alike.
     purelib = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
                              check=True, capture_output=True, text=True).stdout.strip()
-    (Path(purelib) / "loopprep_root.pth").write_text(f"{ROOT}\n")
+    (Path(purelib) / "loopnotes_root.pth").write_text(f"{ROOT}\n")
     STAMP.write_text(wanted + "\n")
     return python
 
