@@ -111,3 +111,12 @@ def test_every_internal_link_in_the_built_site_resolves(site_dir):
             if not (target.is_file() or (target / "index.html").is_file()):
                 broken.append(f"{page.relative_to(site_dir)}: {href}")
     assert broken == []
+
+
+def test_no_page_shows_an_unprocessed_annotation_marker(site_dir):
+    """Markers either become annotations (a list follows the block) or are removed."""
+    for page in sorted(site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for block in re.finditer(r'<div class="language-[^"]*highlight">.*?</code></pre></div>(\s*<ol>)?', html, re.S):
+            if not block.group(1):
+                assert not re.search(r"# \(\d+\)!", block.group(0)), page.relative_to(site_dir)
