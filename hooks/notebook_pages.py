@@ -35,7 +35,7 @@ def _is_notebook(page: Page) -> bool:
     return page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".py")
 
 
-def without_cdn_loaders(html: str) -> str:
+def without_cdn_loaders(content: str) -> str:
     """Drop nbconvert's MathJax and mermaid loaders from notebook HTML.
 
     >>> without_cdn_loaders('<p>a</p><!-- Load mathjax --><script src="x"></script>'
@@ -44,25 +44,25 @@ def without_cdn_loaders(html: str) -> str:
     >>> without_cdn_loaders('<script type="module">import("mermaid.mjs")</script><p>c</p>')
     '<p>c</p>'
     """
-    return _MERMAID.sub("", _MATHJAX.sub("", html))
+    return _MERMAID.sub("", _MATHJAX.sub("", content))
 
 
-def without_front_matter(html: str) -> str:
+def without_front_matter(content: str) -> str:
     """Drop the front matter that nbconvert prints as the notebook's first raw cell.
 
     >>> without_front_matter('<div class="jp-Notebook" x="1">\\n---\\ntitle: T\\n---\\n<div>body')
     '<div class="jp-Notebook" x="1">\\n<div>body'
     """
-    return _RAW_FRONT_MATTER.sub(r"\1", html, count=1)
+    return _RAW_FRONT_MATTER.sub(r"\1", content, count=1)
 
 
-def with_alt_texts(html_text: str, alts: list[str]) -> tuple[str, int]:
+def with_alt_texts(content: str, alts: list[str]) -> tuple[str, int]:
     """Give the notebook's images their alternative texts; return (html, images found).
 
     >>> with_alt_texts('<img alt="No description has been provided for this image" src="a">', ["A <plot>"])
     ('<img alt="A &lt;plot&gt;" src="a">', 1)
     """
-    parts = html_text.split(_NO_ALT)
+    parts = content.split(_NO_ALT)
     out = [parts[0]]
     for index, rest in enumerate(parts[1:]):
         text = alts[index] if index < len(alts) else "Plot without a description"
@@ -79,11 +79,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) 
     return markdown
 
 
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
+def on_page_content(content: str, *, page: Page, config: MkDocsConfig, files) -> str:
     if not _is_notebook(page):
-        return html
+        return content
     alts = page.meta.get("plot_alt") or []
-    html, images = with_alt_texts(html, alts)
+    content, images = with_alt_texts(content, alts)
     if images != len(alts):
         log.warning(f"docs/{page.file.src_uri}: plot_alt: {images} plots but {len(alts)} alt texts")
-    return without_front_matter(without_cdn_loaders(html))
+    return without_front_matter(without_cdn_loaders(content))

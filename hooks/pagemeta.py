@@ -261,6 +261,9 @@ def check_page(path: Path, docs: Path = DOCS) -> list[Problem]:
         if meta.get("sources") and kinds()[kind]["headings"] and SOURCES_MARKER not in body:
             problems.append(Problem(where, "sources", f"the page lists sources but has no "
                                                       f"{SOURCES_MARKER} line to show them"))
+    for field, value in meta.items():
+        if GUIDANCE_MARKER in str(value):
+            problems.append(Problem(where, field, "template guidance left in the front matter"))
     for line in body.splitlines():
         if GUIDANCE_MARKER in line:
             problems.append(Problem(where, "body", f"template guidance left in the page: "

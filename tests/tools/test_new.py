@@ -41,7 +41,7 @@ def test_a_fresh_scaffold_cannot_be_published_until_written(repo, kind):
     new.main([kind, "an-example", "--title", "An example"], root=repo)
     page = next((repo / "docs").glob(f"{new.SECTIONS[kind][0]}/an-example.*"))
     fields = {p.field for p in pagemeta.check_page(page, repo / "docs")}
-    assert {"body", "sources"} <= fields
+    assert {"body", "description", "sources"} <= fields
 
 
 def test_it_refuses_to_overwrite_and_rejects_bad_slugs(repo, capsys):
