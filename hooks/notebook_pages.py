@@ -31,10 +31,6 @@ _NO_ALT = 'alt="No description has been provided for this image"'
 _MERMAID = re.compile(r"<script type=\"module\">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*</script>", re.S)
 
 
-def _is_notebook(page: Page) -> bool:
-    return page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".py")
-
-
 def without_cdn_loaders(content: str) -> str:
     """Drop nbconvert's MathJax and mermaid loaders from notebook HTML.
 
@@ -71,7 +67,7 @@ def with_alt_texts(content: str, alts: list[str]) -> tuple[str, int]:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    if _is_notebook(page):
+    if pagemeta.is_notebook_page(page.file.src_uri):
         meta, _ = pagemeta.split_front_matter(markdown, notebook=True)
         page.meta.update(meta)
         if meta.get("title"):
@@ -80,7 +76,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) 
 
 
 def on_page_content(content: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    if not _is_notebook(page):
+    if not pagemeta.is_notebook_page(page.file.src_uri):
         return content
     alts = page.meta.get("plot_alt") or []
     content, images = with_alt_texts(content, alts)

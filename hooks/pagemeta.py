@@ -27,7 +27,7 @@ SCHEMA_DIR = ROOT / "schema"
 DOCS = ROOT / "docs"
 COMMON_FIELDS = ["title", "description", "kind", "last_reviewed"]
 THEME_FIELDS = ["hide", "search", "icon", "status"]  # Material's own keys
-NOTEBOOK_SUFFIX = ".py"
+NOTEBOOK_DIR, NOTEBOOK_SUFFIX = "notebooks", ".py"  # docs/notebooks/*.py are notebook pages
 SOURCES_MARKER = "<!-- sources -->"
 GUIDANCE_MARKER = "<!-- write:"  # how templates tell an author what a section needs
 
@@ -117,6 +117,15 @@ def is_notebook(path: Path) -> bool:
     return path.suffix == NOTEBOOK_SUFFIX
 
 
+def is_notebook_page(src_uri: str) -> bool:
+    """Is this docs-relative path a notebook page (mkdocs-jupyter's `include`)?
+
+    >>> is_notebook_page("notebooks/x.py"), is_notebook_page("coding/x.md")
+    (True, False)
+    """
+    return src_uri.startswith(f"{NOTEBOOK_DIR}/") and src_uri.endswith(NOTEBOOK_SUFFIX)
+
+
 def split_front_matter(text: str, notebook: bool = False) -> tuple[dict[str, Any], str]:
     """Return (front matter, body). A notebook keeps it in its `# ---` header.
 
@@ -185,7 +194,7 @@ def pages(docs: Path = DOCS) -> Iterator[Path]:
         relative = path.relative_to(docs)
         if relative.parts[0].startswith("_") or relative.parts[0] == "assets":
             continue
-        if path.suffix == ".md" or (is_notebook(path) and relative.parts[0] == "notebooks"):
+        if path.suffix == ".md" or is_notebook_page(relative.as_posix()):
             yield path
 
 

@@ -53,7 +53,7 @@ def sources_html(ids: list[str], page_url: str) -> str:
 
 
 def on_page_content(content: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    if page.file.src_uri.endswith(".py") and pagemeta.SOURCES_MARKER in content:
+    if pagemeta.is_notebook_page(page.file.src_uri) and pagemeta.SOURCES_MARKER in content:
         return content.replace(pagemeta.SOURCES_MARKER,
                                sources_html(page.meta.get("sources") or [], page.url))
     return content

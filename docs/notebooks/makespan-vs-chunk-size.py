@@ -8,7 +8,7 @@
 # difficulty: medium
 # sources: [prachub-swe-2026]
 # plot_alt:
-#   - "Line chart of makespan in minutes against chunk size on a log scale, one U-shaped curve per overhead (0.1, 1 and 10 ms per chunk per hop); each minimum is marked and sits just above the dashed floor at 13.3 minutes, with larger overheads pushing the minimum higher and to bigger chunks."
+#   - "Line chart of makespan in minutes against chunk size on a log scale, one U-shaped curve per overhead (0.1, 1 and 10 ms per chunk per hop); each minimum is marked and sits just above the dashed floor line, with larger overheads pushing the minimum higher and to bigger chunks."
 # last_reviewed: 2026-11-22
 # jupyter:
 #   jupytext:
