@@ -1,21 +1,30 @@
-"""Show a page's sources where it says `<!-- sources -->`.
+"""Show a page's sources, and the confidence of a claim, from source ids.
 
 A page names its sources by id in front matter (`sources: [prachub-swe-2026]`);
-the citation text and the date we read each one live once, in
-schema/taxonomy.yml, and what each source is and how far to trust it lives on
-about/sources.md. This hook turns the ids into a list linking there: in the
-Markdown of ordinary pages, and in the rendered HTML of notebook pages, whose
-Markdown cells MkDocs never sees.
+the citation, the date we read it and its trust rating live once, in
+schema/taxonomy.yml. Two markers turn ids into text:
+
+* `<!-- ln:sources -->`: the list of the page's sources, linking to about/sources.md;
+* `<!-- ln:confidence id ... -->`: the computed confidence of a claim reported by
+  those sources (hooks/lib/trust.py), e.g. "medium confidence (2 of 5 sources)".
+
+Ordinary pages are handled in their Markdown; notebook pages in their HTML,
+because MkDocs never sees a notebook's Markdown cells.
 """
 from __future__ import annotations
 
 import html
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from hooks import pagemeta
+from hooks.lib import markers, trust
+from hooks.lib.definitions import taxonomy
+from hooks.lib.pages import is_notebook_page
+
+RUNS_AFTER = {"on_page_markdown": ["notebook_pages"]}  # the front matter of notebooks
 
 
 def sources_list(ids: list[str]) -> str:
@@ -24,17 +33,11 @@ def sources_list(ids: list[str]) -> str:
     >>> print(sources_list(["prachub-swe-2026"]))
     - [PracHub SWE guide (2026)](/about/sources.md#prachub-swe-2026), read 2026-11-22
     """
-    known = pagemeta.taxonomy()["sources"]
+    known = taxonomy()["sources"]
     return "\n".join(
         f"- [{known[i]['citation']}](/about/sources.md#{i}), read {known[i]['read']}"
-        for i in ids if i in known  # unknown ids are reported by page_schema
+        for i in ids if i in known  # unknown ids are reported by check_pages
     )
-
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    if pagemeta.SOURCES_MARKER not in markdown:
-        return markdown
-    return markdown.replace(pagemeta.SOURCES_MARKER, sources_list(page.meta.get("sources") or []))
 
 
 def sources_html(ids: list[str], page_url: str) -> str:
@@ -45,15 +48,33 @@ def sources_html(ids: list[str], page_url: str) -> str:
     <li><a href="../../about/sources/#prachub-swe-2026">PracHub SWE guide (2026)</a>, read 2026-11-22</li>
     </ul>
     """
-    known = pagemeta.taxonomy()["sources"]
+    known = taxonomy()["sources"]
     href = get_relative_url("about/sources/", page_url)
     items = [f'<li><a href="{href}#{i}">{html.escape(known[i]["citation"])}</a>, read {known[i]["read"]}</li>'
              for i in ids if i in known]
     return "\n".join(["<ul>", *items, "</ul>"])
 
 
+def confidence_text(ids: list[str]) -> str:
+    """The confidence of a claim, linked to the rule that computes it.
+
+    >>> confidence_text(["candidate-report-swe-2026"])
+    '[low–medium confidence (1 of 5 sources)](/about/sources.md#how-confidence-is-computed)'
+    """
+    return f"[{trust.describe(ids)}](/about/sources.md#how-confidence-is-computed)"
+
+
+@event_priority(-10)  # after notebook_pages has read a notebook's front matter
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
+    markdown = markers.replace(markdown, "sources", lambda _: sources_list(page.meta.get("sources") or []))
+    return markers.replace(markdown, "confidence", confidence_text)
+
+
 def on_page_content(content: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    if pagemeta.is_notebook_page(page.file.src_uri) and pagemeta.SOURCES_MARKER in content:
-        return content.replace(pagemeta.SOURCES_MARKER,
-                               sources_html(page.meta.get("sources") or [], page.url))
-    return content
+    if not is_notebook_page(page.file.src_uri):
+        return content
+    href = get_relative_url("about/sources/", page.url) + "#how-confidence-is-computed"
+    content = markers.replace(content, "sources",
+                              lambda _: sources_html(page.meta.get("sources") or [], page.url))
+    return markers.replace(content, "confidence",
+                           lambda ids: f'<a href="{href}">{html.escape(trust.describe(ids))}</a>')

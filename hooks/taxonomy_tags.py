@@ -1,38 +1,39 @@
-"""Derive each page's tags from its roles, rounds, topics and difficulty.
+"""Derive each page's tags from its facets (roles, rounds, topics, difficulty).
 
-Pages never list `tags:` themselves (the schema rejects it): the taxonomy in
-front matter is the one record, and the tags plugin gets it as hierarchical tags
-such as "Role/Software Engineer" or "Topic/Distributed systems". Runs before the
-tags plugin, which reads `page.meta["tags"]` at a later priority.
+Pages never list `tags:` themselves (the schema rejects it): the facets in front
+matter are the one record, and the tags plugin gets them as hierarchical tags
+such as "Role/Software Engineer". The facets table in schema/taxonomy.yml says
+which fields count and how each is prefixed. The tags plugin reads
+`page.meta["tags"]` in its own on_page_markdown (priority -50), so this runs
+before it; notebook front matter must already be read (notebook_pages, 100).
 """
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from hooks import pagemeta
+from hooks.lib.definitions import as_list, facets, taxonomy
 
-FACETS = [("roles", "roles", "Role"), ("rounds", "rounds", "Round"),
-          ("topics", "topics", "Topic"), ("difficulty", "difficulties", "Difficulty")]
+RUNS_AFTER = {"on_page_markdown": ["notebook_pages"]}  # the front matter of notebooks
 
 
 def tags_for(meta: dict) -> list[str]:
     """Hierarchical tag names for a page's front matter.
 
     >>> tags_for({"roles": ["swe"], "difficulty": "medium", "topics": ["networking"]})
-    ['Role/Software Engineer', 'Topic/Networking', 'Difficulty/Medium']
+    ['Difficulty/Medium', 'Role/Software Engineer', 'Topic/Networking']
     """
-    taxonomy = pagemeta.taxonomy()
     tags = []
-    for field, vocabulary, facet in FACETS:
-        values = meta.get(field) or []
-        for value in [values] if isinstance(values, str) else values:
-            label = taxonomy[vocabulary].get(value)
-            if label:  # unknown ids are reported by page_schema, not here
-                tags.append(f"{facet}/{label}")
+    for facet in facets():
+        vocabulary = taxonomy()[facet["vocabulary"]]
+        for value in as_list(meta.get(facet["field"])):
+            if value in vocabulary:  # unknown ids are reported by check_pages, not here
+                tags.append(f"{facet['tag']}/{vocabulary[value]}")
     return tags
 
 
+@event_priority(50)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
     page.meta["tags"] = tags_for(page.meta)
     return markdown

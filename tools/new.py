@@ -4,10 +4,11 @@
     python3 dev.py new coding bank-ledger --title "A bank ledger in four levels"
     python3 dev.py new notebook kv-cache-sizing --title "Sizing a KV cache"
 
-It writes the page, its snippet folder and its tests under one naming key, and
-adds the page to the nav in mkdocs.yml. Each template section carries a
-`write:` note saying what it needs; the page checks fail until every note is
-replaced, so a half-written page cannot be published by accident.
+What each kind writes, where, and under which nav section is defined once, in
+schema/kinds.yml (`section`, `nav`, `scaffold`). The page, its snippet folder and
+its tests share one naming key. Each template section carries a `write:` note
+saying what it needs; the page checks fail until every note is replaced, so a
+half-written page cannot be published by accident.
 """
 from __future__ import annotations
 
@@ -18,33 +19,14 @@ import sys
 from pathlib import Path
 from string import Template
 
-ROOT = Path(__file__).resolve().parent.parent
+from hooks.lib.definitions import ROOT, kinds
 
-# kind -> (docs section, nav label)
-SECTIONS = {
-    "coding": ("coding", "Coding"),
-    "design": ("design", "System design"),
-    "notebook": ("notebooks", "Notebooks"),
-    "round": ("rounds", "Rounds"),
-    "role-guide": ("guides", "Role guides"),
-    "behavioral": ("behavioral", "Behavioral"),
-}
-# kind -> [(template in docs/_templates, destination)]; $section $slug $key expand.
-FILES = {
-    "coding": [("coding.md", "docs/$section/$slug.md"),
-               ("coding.solution.py", "snippets/$section/$key/solution.py"),
-               ("coding.starter.py", "snippets/$section/$key/starter.py"),
-               ("coding.test_level1.py", "tests/$section/$key/test_level1.py")],
-    "design": [("design.md", "docs/$section/$slug.md"),
-               ("design.snippet.py", "snippets/$section/$key/estimates.py"),
-               ("design.test.py", "tests/$section/test_$key.py")],
-    "notebook": [("notebook.py", "docs/$section/$slug.py"),
-                 ("notebook.model.py", "snippets/$section/$key/model.py"),
-                 ("notebook.test.py", "tests/$section/test_$key.py")],
-    "round": [("round.md", "docs/$section/$slug.md")],
-    "role-guide": [("role-guide.md", "docs/$section/$slug.md")],
-    "behavioral": [("behavioral.md", "docs/$section/$slug.md")],
-}
+_NAV_SECTION = re.compile(r"^  - ([^:\n]+):\s*$")
+
+
+def scaffolded_kinds() -> list[str]:
+    """Kinds `dev.py new` can write: those with a `scaffold` list in schema/kinds.yml."""
+    return sorted(name for name, spec in kinds().items() if spec["scaffold"])
 
 
 def plan(kind: str, slug: str, title: str, root: Path = ROOT,
@@ -59,13 +41,13 @@ def plan(kind: str, slug: str, title: str, root: Path = ROOT,
     """
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
         raise ValueError(f"slug {slug!r}: use lowercase words joined by hyphens, e.g. rate-limiter")
-    section = SECTIONS[kind][0]
-    values = {"section": section, "slug": slug, "key": slug.replace("-", "_"),
+    spec = kinds()[kind]
+    values = {"section": spec["section"], "slug": slug, "key": slug.replace("-", "_"),
               "title": title.replace('"', "'"), "date": (today or dt.date.today()).isoformat()}
     files: dict[Path, str] = {}
-    for template, destination in FILES[kind]:
-        text = (root / "docs" / "_templates" / template).read_text(encoding="utf-8")
-        files[root / Template(destination).substitute(values)] = Template(text).safe_substitute(values)
+    for step in spec["scaffold"]:
+        text = (root / "docs" / "_templates" / step["template"]).read_text(encoding="utf-8")
+        files[root / Template(step["to"]).substitute(values)] = Template(text).safe_substitute(values)
     # Code folders are packages, so doctests and tests import them by name.
     for path in list(files):
         top = path.relative_to(root).parts[0]
@@ -74,16 +56,19 @@ def plan(kind: str, slug: str, title: str, root: Path = ROOT,
             while folder != root / top:
                 init = folder / "__init__.py"
                 if not init.exists():
-                    files.setdefault(init, f'"""Code for docs/{section}/{slug}."""\n')
+                    files.setdefault(init, f'"""Code for docs/{spec["section"]}/{slug}."""\n')
                 folder = folder.parent
     return files
 
 
 def add_to_nav(mkdocs_yml: str, kind: str, page: str) -> str:
-    """Append the page to its section of the nav, creating the section if needed.
+    """Append the page to its kind's nav section; a missing section is created
+    after the last section of a kind that comes before it in schema/kinds.yml
+    (or before the first that comes after it, or at the end of the nav).
 
-    >>> print(add_to_nav("nav:\\n  - Home: index.md\\n  - System design:\\n      - design/a.md\\n"
-    ...                  "  - About:\\n      - about/index.md\\n", "design", "design/b.md"))
+    >>> yml = ("nav:\\n  - Home: index.md\\n  - System design:\\n      - design/a.md\\n"
+    ...        "  - About:\\n      - about/index.md\\n")
+    >>> print(add_to_nav(yml, "design", "design/b.md"))
     nav:
       - Home: index.md
       - System design:
@@ -92,25 +77,37 @@ def add_to_nav(mkdocs_yml: str, kind: str, page: str) -> str:
       - About:
           - about/index.md
     <BLANKLINE>
+    >>> add_to_nav(yml, "notebook", "notebooks/n.py").splitlines()[4:6]
+    ['  - Notebooks:', '      - notebooks/n.py']
     """
-    label = SECTIONS[kind][1]
+    order = [spec.get("nav") for spec in kinds().values()]
+    label = kinds()[kind]["nav"]
     lines = mkdocs_yml.splitlines(keepends=True)
-    heading = f"  - {label}:\n"
-    if heading in lines:
-        at = lines.index(heading) + 1
-        while at < len(lines) and lines[at].startswith("      "):
+    start = lines.index("nav:\n") + 1
+    end = next((i for i in range(start, len(lines)) if lines[i].strip() and not lines[i].startswith(" ")),
+               len(lines))
+    sections = {m.group(1): i for i in range(start, end) if (m := _NAV_SECTION.match(lines[i]))}
+
+    def section_end(at: int) -> int:
+        at += 1
+        while at < end and lines[at].startswith("      "):
             at += 1
-        lines.insert(at, f"      - {page}\n")
-    else:  # a new section goes before "Find a problem", or at the end
-        marker = "  - Find a problem:\n"
-        at = lines.index(marker) if marker in lines else len(lines)
-        lines[at:at] = [heading, f"      - {page}\n"]
+        return at
+
+    if label in sections:
+        lines.insert(section_end(sections[label]), f"      - {page}\n")
+        return "".join(lines)
+    mine = order.index(label)
+    before = [sections[n] for n in order[:mine] if n in sections]
+    after = [sections[n] for n in order[mine + 1:] if n in sections]
+    at = section_end(max(before)) if before else (min(after) if after else end)
+    lines[at:at] = [f"  - {label}:\n", f"      - {page}\n"]
     return "".join(lines)
 
 
 def main(argv: list[str], root: Path = ROOT) -> int:
     parser = argparse.ArgumentParser(prog="python3 dev.py new", description=__doc__.split("\n\n")[0])
-    parser.add_argument("kind", choices=sorted(FILES))
+    parser.add_argument("kind", choices=scaffolded_kinds())
     parser.add_argument("slug", help="lowercase-with-hyphens; also the page's address")
     parser.add_argument("--title", required=True)
     args = parser.parse_args(argv)

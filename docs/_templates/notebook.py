@@ -66,4 +66,4 @@ plt.show()
 #
 # <!-- write: which sources, and how confident we are -->
 #
-# <!-- sources -->
+# <!-- ln:sources -->

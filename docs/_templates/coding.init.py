@@ -1,0 +1,7 @@
+"""Code for docs/$section/$slug.md.
+
+`PRACTICE` declares what a reader's file must define for `python3 dev.py
+practice $slug --impl FILE`: the entry point the level tests receive (a
+function, or a class and the methods the tests call).
+"""
+PRACTICE = {"entry": "solution", "kind": "function", "signature": "solution(queries: list[list[str]]) -> list[str]"}

@@ -1,0 +1,1 @@
+"""Shared modules of the build hooks: not hooks themselves (see hooks/README.md)."""
