@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from hooks import pagemeta, vendor_assets
-from tests.site.browsing import open_page, url_of
+from hooks import vendor_assets
+from tests.pages import IDS, PAGES, url_of
+from tests.site.browsing import open_page
 
 pytestmark = pytest.mark.browser
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -22,7 +23,7 @@ def axe_script() -> str:
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-@pytest.mark.parametrize("source", list(pagemeta.pages()), ids=url_of)
+@pytest.mark.parametrize("source", PAGES, ids=IDS)
 def test_no_serious_wcag_violation(page, axe_script, source, scheme):
     open_page(page, url_of(source))
     page.evaluate(f"""() => {{

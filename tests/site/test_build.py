@@ -11,11 +11,9 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from hooks import pagemeta
-from tests.site.browsing import url_of
-
-ROOT = Path(__file__).resolve().parents[2]
-PAGES = list(pagemeta.pages())
+from hooks.lib.definitions import ROOT, kinds
+from hooks.lib.pages import is_notebook_page, page_id, read_page
+from tests.pages import IDS, PAGES, url_of
 
 
 def html_of(site_dir: Path, page: Path) -> str:
@@ -28,35 +26,53 @@ def test_the_strict_build_passes_without_a_warning(build):
     assert warnings == [], "\n".join(warnings)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT / "docs").as_posix())
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_every_page_has_its_title_and_meta_description(site_dir, page):
-    meta, _ = pagemeta.read_page(page)
+    meta, _ = read_page(page)
     html = html_of(site_dir, page)
     description = re.search(r'<meta name="description" content="([^"]*)"', html)
     assert description and unescape(description.group(1)) == meta["description"]
     assert f"<title>{meta['title']}" in unescape(html)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT / "docs").as_posix())
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_every_page_says_it_is_unofficial_and_links_to_its_source_file(site_dir, page):
     html = html_of(site_dir, page)
     assert "not affiliated with or endorsed by Anthropic" in html
-    source = page.relative_to(ROOT / "docs").as_posix()
+    source = page_id(page)
     assert re.search(rf'href="[^"]*/edit/main/docs/{re.escape(source)}"', html), "no edit link"
 
 
 def test_the_catalog_lists_every_problem_page(site_dir):
     html = (site_dir / "catalog" / "index.html").read_text(encoding="utf-8")
     for page in PAGES:
-        meta, _ = pagemeta.read_page(page)
-        if pagemeta.kinds()[meta["kind"]]["catalog"]:
+        meta, _ = read_page(page)
+        if kinds()[meta["kind"]]["catalog"]:
             assert f">{meta['title']}</a>" in html, f"{page.name} missing from the catalog"
 
 
-def test_tags_are_derived_from_the_taxonomy(site_dir):
-    html = (site_dir / "coding" / "in-memory-database" / "index.html").read_text(encoding="utf-8")
-    for label in ("Software Engineer", "Coding screen", "State and time", "Medium"):
-        assert label in re.sub(r"\s+", " ", " ".join(re.findall(r'class="md-tag[^"]*"[^>]*>([^<]*)<', html)))
+def test_the_tags_page_lists_every_page_under_its_facets(site_dir):
+    html = (site_dir / "tags" / "index.html").read_text(encoding="utf-8")
+    for page in PAGES:
+        meta, _ = read_page(page)
+        if meta.get("roles"):
+            assert f'href="../{url_of(page)}' in html, f"{page_id(page)} is on no tag list"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_the_facts_line_links_resolve_to_tag_entries_and_the_confidence_rule(site_dir, page):
+    html = html_of(site_dir, page)
+    facts = re.search(r'<p class="ln-facts">(.*?)</p>', html)
+    if read_page(page)[0]["kind"] == "home":
+        assert facts is None and 'class="md-tag' not in html
+        return
+    assert facts, "no facts line under the title"
+    tags_html = (site_dir / "tags" / "index.html").read_text(encoding="utf-8")
+    sources_html = (site_dir / "about" / "sources" / "index.html").read_text(encoding="utf-8")
+    for href in re.findall(r'href="([^"]+)"', facts.group(1)):
+        anchor = href.split("#")[1]
+        target = tags_html if "/tags/" in href else sources_html
+        assert f'id="{anchor}"' in target, f"{href} points at no entry"
 
 
 def test_a_missing_snippet_fails_the_markdown_build():
@@ -70,7 +86,7 @@ def test_a_missing_snippet_fails_the_markdown_build():
 
 def test_notebook_pages_show_neither_front_matter_nor_cdn_loaders(site_dir):
     for page in PAGES:
-        if page.suffix == ".py":
+        if is_notebook_page(page_id(page)):
             html = html_of(site_dir, page)
             assert "last_reviewed:" not in html and "mathjax" not in html.lower()
             assert 'src="data:image/png' in html, "the notebook was not executed"

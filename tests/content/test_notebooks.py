@@ -1,28 +1,29 @@
 """Every notebook runs top to bottom, and a notebook with a Plots section draws one.
 
-This is the cheap check (each code cell exec'd in one namespace); the build test
+This is the cheap check (each code cell exec'd in one namespace); the build
 runs the notebooks again through Jupyter, as the site renders them.
 """
 from __future__ import annotations
-
-from pathlib import Path
 
 import jupytext
 import matplotlib
 import pytest
 
+from hooks.lib.pages import is_notebook_page, page_id
+
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((ROOT / "docs" / "notebooks").glob("*.py"))
+from tests.pages import PAGES  # noqa: E402
+
+NOTEBOOKS = [p for p in PAGES if is_notebook_page(page_id(p))]
 
 
 def test_there_are_notebooks():
     assert NOTEBOOKS
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=page_id)
 def test_notebook_runs_and_plots(path, monkeypatch):
     notebook = jupytext.read(path)
     monkeypatch.setattr(plt, "show", lambda *a, **k: None)

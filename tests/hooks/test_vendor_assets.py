@@ -1,18 +1,14 @@
-"""The build hooks, one behaviour each (their doctests cover the small helpers)."""
+"""hooks/vendor_assets.py: pinned npm packages, verified, cached, refetched when changed."""
 from __future__ import annotations
 
 import base64
 import hashlib
 import io
 import tarfile
-from pathlib import Path
-
 import pytest
 from mkdocs.exceptions import PluginError
 
-from hooks import catalog, pagemeta, sources, taxonomy_tags, vendor_assets
-
-ROOT = Path(__file__).resolve().parents[2]
+from hooks import vendor_assets
 
 
 def fake_tarball(files: dict[str, bytes]) -> bytes:
@@ -81,25 +77,3 @@ def test_every_pinned_package_is_in_the_cache_and_matches_its_pin():
         folder = vendor_assets.ensure_package(name)
         assert vendor_assets._cache_is_intact(folder, spec["integrity"])
         assert (folder / "LICENSE").exists(), f"{name}: its licence must ship with it"
-
-
-def test_catalog_rows_are_the_catalogued_kinds_in_kind_order():
-    entries = catalog.rows(ROOT / "docs")
-    kinds = pagemeta.kinds()
-    assert entries and all(kinds[e["kind"]]["catalog"] for e in entries)
-    order = list(kinds)
-    assert [order.index(e["kind"]) for e in entries] == sorted(order.index(e["kind"]) for e in entries)
-    assert {e["path"] for e in entries} >= {"coding/in-memory-database.md",
-                                             "design/stream-file-to-1000-hosts.md",
-                                             "notebooks/makespan-vs-chunk-size.py"}
-
-
-def test_sources_and_tags_ignore_ids_the_schema_check_reports():
-    assert sources.sources_list(["no-such-source"]) == ""
-    assert taxonomy_tags.tags_for({"roles": ["nobody"], "difficulty": "extreme"}) == []
-
-
-def test_every_source_in_the_taxonomy_has_a_section_on_the_sources_page():
-    text = (ROOT / "docs" / "about" / "sources.md").read_text(encoding="utf-8")
-    for source_id in pagemeta.taxonomy()["sources"]:
-        assert f"{{#{source_id}}}" in text

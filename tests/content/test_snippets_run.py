@@ -4,11 +4,9 @@ from __future__ import annotations
 import contextlib
 import io
 import runpy
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from hooks.lib.definitions import ROOT
 FILES = sorted(p for p in (ROOT / "snippets").rglob("*.py") if p.name != "__init__.py")
 
 

@@ -1,0 +1,1 @@
+"""Page content checked without building the site: schema, structure, snippets, notebooks."""
