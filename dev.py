@@ -3,6 +3,7 @@
 
     python3 dev.py serve                 # preview the site on http://127.0.0.1:8000
     python3 dev.py test                  # every test: snippets, pages, build, browser
+    python3 dev.py test --fast           # no build, no browser: content, snippets, hooks, tools
     python3 dev.py test tests/design     # a subset (extra arguments go to pytest)
     python3 dev.py build                 # the static site, into site/
     python3 dev.py practice PROBLEM      # a problem's level tests against your own code
@@ -88,7 +89,10 @@ def main(argv: list[str]) -> int:
         return run(python, "-m", "mkdocs", "build", "--strict", *rest)
     if command == "test":
         # The whole suite gates coverage of snippets/ at 100%; a subset
-        # (`dev.py test tests/design`) runs without the gate.
+        # (`dev.py test tests/design`, `--fast`) runs without the gate.
+        if rest[:1] == ["--fast"]:  # what needs no build and no browser
+            rest = ["--ignore=tests/site", "-m", "not slow", "-q", *rest[1:]]
+            return run(python, "-m", "pytest", *rest)
         gate = [] if rest else ["--cov", "--cov-report=term-missing:skip-covered",
                                 "--cov-fail-under=100"]
         return run(python, "-m", "pytest", *gate, *rest)

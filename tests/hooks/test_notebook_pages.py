@@ -6,10 +6,10 @@ from hooks.lib.pages import notebook_globs
 
 
 def test_mkdocs_jupyter_renders_exactly_the_notebook_folders_of_schema_kinds():
-    plugin = SimpleNamespace(config=SimpleNamespace(include=["*.py"]))
+    plugin = SimpleNamespace(config={"include": ["*.py"]})  # the plugin reads config["include"]
     config = SimpleNamespace(plugins={"mkdocs-jupyter": plugin})
     notebook_pages.on_config(config)
-    assert plugin.config.include == notebook_globs()
+    assert plugin.config["include"] == notebook_globs()
 
 
 def test_front_matter_is_read_from_the_jupytext_header():

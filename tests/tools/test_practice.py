@@ -26,7 +26,7 @@ def test_without_arguments_it_lists_the_problems():
 @pytest.mark.parametrize(("content", "message"), [
     (None, "no such file (start from snippets/coding/in_memory_database/starter.py)"),
     ("def solution(q):\n    return [\n", ":2: syntax error:"),
-    ("x = 1\n", "defines no function solution(queries)"),
+    ("x = 1\n", "defines no function solution(queries: list[list[str]]) -> list[str], which the tests call"),
     ("raise RuntimeError('boom')\n", "importing it raised RuntimeError: boom"),
 ])
 def test_a_broken_file_gets_a_one_line_error(tmp_path, content, message):
