@@ -1,13 +1,16 @@
 """In-memory database, the reference: levels 1-3 plus BACKUP and RESTORE (level 4).
 
-Level 4 is not in the candidate report this problem comes from; it is the
-backup-and-restore level that other public write-ups of this challenge describe,
-and its rules are our reading of them (the page says so, with lower confidence).
+Levels 1-3 follow the candidate report (SWE loop, 2026). Level 4 is this site's own
+extension: none of our five sources gives its rules, and the nearest any comes is
+PracHub (2026) naming serialization as a typical way such problems are extended.
 
 A value written with a TTL at time t is visible at every time in [t, t + ttl).
-The untimed operations of levels 1-2 keep working and ignore TTLs. Every reported
-example runs as a doctest on the page, docs/coding/in-memory-database.md, and as a
-test in tests/coding/in_memory_database/.
+The untimed operations of levels 1-2 keep working and run at the store's clock,
+the latest timestamp any query has carried (our rule, stated on the page). So one
+definition of a live field serves every operation: right after BACKUP t, an
+untimed SCAN of a record shows exactly the fields that BACKUP saved for it.
+Every reported example runs as a doctest on the page,
+docs/coding/in-memory-database.md, and as a test in tests/coding/in_memory_database/.
 """
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ class Entry:
     expires_at: int | None = None  # first moment the value is gone; None: never
 
     def alive(self, at: int | None) -> bool:
-        """Visible at time `at`? Untimed reads (at=None) ignore expiry."""
+        """Visible at time `at`? `at` is None only before any timed query."""
         return at is None or self.expires_at is None or at < self.expires_at  # (1)!
 # --8<-- [end:entry]
 
@@ -38,29 +41,41 @@ class Database:
         # every live field as (value, time to live left, or None for no expiry).
         self._backup_times: list[int] = []
         self._backups: list[dict[str, dict[str, tuple[str, int | None]]]] = []
+        self._clock: int | None = None  # the latest timestamp seen; None: none yet
 
     # --8<-- [start:timed]
+    def _tick(self, at: int | None) -> int | None:
+        """The time a query runs at. A timed query also moves the clock on."""
+        if at is None:
+            return self._clock  # (1)!
+        self._clock = at  # timestamps never go backwards (an assumption)
+        return at
+
     def set_at(self, key: str, field: str, value: str, at: int | None,
                ttl: int | None = None) -> str:
-        expires_at = None if ttl is None or at is None else at + ttl
-        self._records.setdefault(key, {})[field] = Entry(value, expires_at)  # (1)!
+        at = self._tick(at)
+        expires_at = None if ttl is None else at + ttl
+        self._records.setdefault(key, {})[field] = Entry(value, expires_at)  # (2)!
         return ""
 
     def get_at(self, key: str, field: str, at: int | None) -> str:
+        at = self._tick(at)
         entry = self._records.get(key, {}).get(field)
         return entry.value if entry is not None and entry.alive(at) else ""
 
     def delete_at(self, key: str, field: str, at: int | None) -> str:
+        at = self._tick(at)
         record = self._records.get(key, {})
         entry = record.get(field)
         if entry is None or not entry.alive(at):
-            return "false"  # (2)!
+            return "false"  # (3)!
         del record[field]
         if not record:
             del self._records[key]
         return "true"
 
     def scan_by_prefix_at(self, key: str, prefix: str, at: int | None) -> str:
+        at = self._tick(at)
         record = self._records.get(key, {})
         return describe({f: e.value for f, e in record.items()
                          if f.startswith(prefix) and e.alive(at)})
@@ -68,7 +83,7 @@ class Database:
 
     # --8<-- [start:wrappers]
     # Every other operation is one of the four above with fewer arguments;
-    # the untimed ones of levels 1-2 pass at=None, which ignores expiry.
+    # the untimed ones of levels 1-2 pass at=None and so run at the clock.
     def set(self, key: str, field: str, value: str) -> str:
         return self.set_at(key, field, value, None)
 
@@ -94,23 +109,25 @@ class Database:
 
     # --8<-- [start:backup]
     def backup(self, at: int) -> str:
+        self._tick(at)
         snapshot = {}
         for key, record in self._records.items():
             live = {}
             for field, e in record.items():
-                if e.alive(at):
+                if e.alive(at):  # (1)!
                     left = None if e.expires_at is None else e.expires_at - at
-                    live[field] = (e.value, left)  # (1)!
+                    live[field] = (e.value, left)  # (2)!
             if live:
                 snapshot[key] = live
-        self._backup_times.append(at)  # (2)!
+        self._backup_times.append(at)  # (3)!
         self._backups.append(snapshot)
         return str(len(snapshot))
 
     def restore(self, at: int, backup_at_or_before: int) -> str:
+        self._tick(at)
         index = bisect_right(self._backup_times, backup_at_or_before) - 1
         if index < 0:
-            return ""  # (3)!
+            return ""  # (4)!
         self._records = {
             key: {field: Entry(value, None if left is None else at + left)
                   for field, (value, left) in fields.items()}

@@ -7,6 +7,8 @@ The level tests call `solution(queries)` with a list of queries, each a list of
 strings such as ["SET", "A", "B", "E"], and compare the list of strings it
 returns, one per query. Raise the level when the tests pass (--level 2, 3, 4).
 The rules of each level are on the page: docs/coding/in-memory-database.md.
+Levels 1-3 follow a candidate's report; level 4 (BACKUP and RESTORE) is the
+site's own extension, not from any source.
 """
 from __future__ import annotations
 

@@ -1,9 +1,14 @@
-"""Level 4 (reported elsewhere, lower confidence): BACKUP and RESTORE.
+"""Level 4, this site's own extension: BACKUP and RESTORE.
 
-No source in this site's set gives this level's rules or an example; the rules
-tested here are the ones the page states. A reader whose reasonable reading
-differs (say, on RESTORE with no earlier backup) may see those tests disagree.
+None of the site's five sources gives this level; PracHub (2026) only names
+serialization as a typical extension of such problems. The rules tested here are
+the ones the page states. A reader whose reasonable reading differs (say, on
+RESTORE with no earlier backup) may see those tests disagree.
 """
+import pytest
+
+from tests.coding.in_memory_database.oracle import KEYS, check_against_the_model, random_queries
+
 LEVEL = 4
 
 
@@ -59,3 +64,34 @@ def test_restore_with_no_earlier_backup_changes_nothing(solution):
     queries = [["SET_AT", "k", "f", "v", "1"], ["BACKUP", "10"],
                ["RESTORE", "12", "5"], ["GET_AT", "k", "f", "13"]]
     assert solution(queries)[-2:] == ["", "v"]
+
+
+# One definition of a live field for every operation (the page states it): BACKUP t
+# saves the fields visible at t, and an untimed query runs at the latest timestamp
+# seen, which BACKUP t has just made t. So right after a backup, untimed SCANs show
+# exactly what it saved, and its count is the number of records they find non-empty.
+def test_right_after_a_backup_untimed_scans_show_what_it_saved(solution):
+    queries = [["SET_AT_WITH_TTL", "a", "f", "v", "1", "4"],                 # gone at 5
+               ["SET_AT", "b", "g", "w", "2"], ["SET_AT_WITH_TTL", "b", "h", "x", "2", "10"],
+               ["BACKUP", "5"], ["SCAN", "a"], ["SCAN", "b"], ["GET", "a", "f"]]
+    assert solution(queries)[-4:] == ["1", "", "g(w), h(x)", ""]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_backup_count_equals_the_records_an_untimed_scan_finds(solution, seed):
+    queries = []
+    for query in random_queries(seed, untimed=True, backups=True):
+        queries.append(query)
+        if query[0] == "BACKUP":
+            queries += [["SCAN", key] for key in KEYS]
+    answers = solution(queries)
+    for i, query in enumerate(queries):
+        if query[0] == "BACKUP":
+            scans = answers[i + 1:i + 1 + len(KEYS)]
+            assert answers[i] == str(sum(1 for scan in scans if scan)), (
+                f"query {i} {query} returned {answers[i]!r}; untimed scans then showed {scans}")
+
+
+@pytest.mark.parametrize("seed", range(15))
+def test_agrees_with_a_naive_log_model_with_backups_and_restores(solution, seed):
+    check_against_the_model(solution, random_queries(seed, untimed=True, backups=True))
