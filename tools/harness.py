@@ -12,13 +12,19 @@ pyproject.toml's addopts). A multi-level problem is
                                               as an argument named after it
 
 By default each level's tests run against every kept state of the reference
-that reached that level; with `--impl FILE`, against the reader's file.
+that reached that level; with `--impl FILE`, against the reader's file, which is
+untrusted input: each test has a time limit, SystemExit and KeyboardInterrupt from
+the reader's code are reported as such, memory is capped where the platform allows,
+a result of the wrong shape is named in one line, and printed output is capped.
 """
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
+import os
 import re
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,8 +42,20 @@ DEFAULT_ENTRY = {"entry": "solution", "kind": "function",
                  "signature": "solution(queries: list[list[str]]) -> list[str]"}
 
 
+TIME_LIMIT_S = 5.0      # per test, with --impl; `dev.py practice --time-limit` overrides
+MEMORY_LIMIT_MIB = 1024  # extra address space the reader's code may use, with --impl
+SHOWN_OUTPUT_LINES = 10
+PROGRESS = "LOOPNOTES_PRACTICE_PROGRESS"  # file the test process writes its progress to
+
+
 class PracticeError(Exception):
     """A problem with the reader's file, said in one line."""
+
+
+class ReaderProblem(BaseException):
+    """Something the reader's code did other than answer: ran too long, exited, returned
+    the wrong shape. A BaseException, so that `except Exception` in their code cannot
+    swallow the time limit."""
 
 
 @dataclass(frozen=True)
@@ -127,9 +145,12 @@ def load_module(path: str | Path) -> ModuleType:
     except SyntaxError as error:
         del sys.modules[name]
         raise PracticeError(f"{path}:{error.lineno}: syntax error: {error.msg}") from None
-    except Exception as error:  # anything the reader's module raises on import
+    except ReaderProblem as error:
         del sys.modules[name]
-        raise PracticeError(f"{path}: importing it raised {type(error).__name__}: {error}") from None
+        raise PracticeError(f"{path}: importing it {error}") from None
+    except (Exception, SystemExit, KeyboardInterrupt) as error:  # whatever the module raises on import
+        del sys.modules[name]
+        raise PracticeError(f"{path}: importing it raised {_name(error)}") from None
     finally:
         sys.path.remove(str(file.resolve().parent))
     return module
@@ -154,6 +175,104 @@ def load(path: str | Path, problem: Problem) -> Any:
     return entry_point(load_module(path), problem.entry, path)
 
 
+def _name(error: BaseException) -> str:
+    """An exception as a reader would write it.
+
+    >>> _name(SystemExit(3)), _name(ValueError("bad"))
+    ('SystemExit(3)', 'ValueError: bad')
+    """
+    if isinstance(error, (SystemExit, KeyboardInterrupt)):
+        return f"{type(error).__name__}({', '.join(map(repr, error.args))})"
+    return f"{type(error).__name__}: {error}"
+
+
+def guarded(found: Any, problem: Problem) -> Any:
+    """The reader's entry point, wrapped so that exiting and wrong shapes become one line.
+
+    >>> g = guarded(lambda queries: None, problems()["in-memory-database"])
+    >>> g([["GET", "a", "b"]])
+    Traceback (most recent call last):
+    ...
+    tools.harness.ReaderProblem: solution returned None; it must return a list of strings, one per query
+    """
+    entry = problem.entry
+    check = getattr(importlib.import_module(f"snippets.{problem.section}.{problem.key}"),
+                    entry.get("check", ""), None)
+
+    def wrap(function, label):
+        @functools.wraps(function)
+        def call(*args, **kwargs):
+            try:
+                result = function(*args, **kwargs)
+            except (SystemExit, KeyboardInterrupt) as error:
+                raise ReaderProblem(f"{label} raised {_name(error)} instead of returning") from None
+            if check and entry["kind"] == "function" and (message := check(*args, result)):
+                raise ReaderProblem(f"{label} {message}")
+            return result
+        return call
+
+    if entry["kind"] == "class":
+        return type(found.__name__, (found,), {m: wrap(getattr(found, m), f"{found.__name__}.{m}")
+                                               for m in ["__init__", *entry.get("methods", [])]})
+    return wrap(found, entry["entry"])
+
+
+def probe(path: str | Path, problem: Problem, time_limit_s: float, memory_mib: int) -> None:
+    """Import the reader's file and run the problem's first small example, under the
+    limits; PracticeError in one line if anything goes wrong. Run in a child process."""
+    if memory_mib:
+        limit_memory(memory_mib)
+    with time_limit(time_limit_s):
+        found = guarded(load(path, problem), problem)
+        if problem.entry.get("probe") is None or problem.entry["kind"] != "function":
+            return
+        try:
+            found(*problem.entry["probe"])
+        except ReaderProblem as error:
+            raise PracticeError(f"{path}: on a first small example, {error}") from None
+        except MemoryError:
+            raise PracticeError(f"{path}: on a first small example, ran out of memory "
+                                f"(the limit is {memory_mib} MiB; --memory-limit changes it)") from None
+        except Exception:  # a wrong answer or a bug: the tests will say which
+            pass
+
+
+class time_limit:
+    """Raise ReaderProblem in the main thread after `seconds` (POSIX timers; elsewhere no limit)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def _expired(self, *_):
+        raise ReaderProblem(f"still running after {self.seconds:g} s: an endless loop?")
+
+    def __enter__(self):
+        if self.seconds and hasattr(signal, "setitimer"):
+            self.previous = signal.signal(signal.SIGALRM, self._expired)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc):
+        if self.seconds and hasattr(signal, "setitimer"):
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+        return False
+
+
+def limit_memory(extra_mib: int) -> bool:
+    """Cap this process's address space at what it uses now plus `extra_mib` (Linux)."""
+    try:
+        import resource
+
+        with open("/proc/self/status", encoding="ascii") as status:
+            used_kib = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
+    except (ImportError, OSError, StopIteration):
+        return False
+    limit = used_kib * 1024 + extra_mib * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    return True
+
+
 # ---------------------------------------------------------------------------
 # pytest plugin
 # ---------------------------------------------------------------------------
@@ -161,15 +280,69 @@ def load(path: str | Path, problem: Problem) -> Any:
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--impl", metavar="FILE",
                      help="run the level tests against FILE (a reader's solution) instead of the reference")
+    parser.addoption("--time-limit", type=float, default=TIME_LIMIT_S, metavar="SECONDS",
+                     help="with --impl: stop a test after this long (0: no limit)")
+    parser.addoption("--memory-limit", type=int, default=MEMORY_LIMIT_MIB, metavar="MIB",
+                     help="with --impl: memory the reader's code may use (0: no limit)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     impl = config.getoption("--impl")
     if impl:
         try:
-            load_module(impl)
+            with time_limit(config.getoption("--time-limit")):
+                load_module(impl)
         except PracticeError as error:
             raise pytest.UsageError(f"--impl: {error}") from None
+        if config.getoption("--memory-limit"):
+            limit_memory(config.getoption("--memory-limit"))
+
+
+def _progress(text: str) -> None:
+    if os.environ.get(PROGRESS):
+        with open(os.environ[PROGRESS], "a", encoding="utf-8") as out:
+            out.write(text + "\n")
+
+
+def pytest_runtest_logstart(nodeid: str, location) -> None:
+    _progress(f"start {nodeid}")
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    _progress("finished")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    if not item.config.getoption("--impl") or not hasattr(item.module, "LEVEL"):
+        return (yield)
+    with time_limit(item.config.getoption("--time-limit")):
+        return (yield)
+
+
+def where(item: pytest.Item) -> str:
+    return f"level {item.module.LEVEL}, test {item.originalname}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call):
+    report = yield
+    if not item.config.getoption("--impl") or not hasattr(item.module, "LEVEL") or call.excinfo is None:
+        return report
+    error = call.excinfo.value
+    if isinstance(error, ReaderProblem):
+        report.longrepr = f"{where(item)}: {error}"
+    elif isinstance(error, MemoryError):
+        report.longrepr = (f"{where(item)}: ran out of memory (the limit is "
+                           f"{item.config.getoption('--memory-limit')} MiB; --memory-limit changes it)")
+    if report.failed and report.when == "call":
+        lines = report.capstdout.splitlines()
+        if lines:
+            shown = "\n".join(f"    {line[:200]}" for line in lines[:SHOWN_OUTPUT_LINES])
+            more = len(lines) - SHOWN_OUTPUT_LINES
+            report.longrepr = (f"{report.longrepr}\n  your code printed:\n{shown}"
+                               + (f"\n    ... and {more} more lines" if more > 0 else ""))
+    return report
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -183,10 +356,18 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     impl = metafunc.config.getoption("--impl")
     if impl:
         try:
-            found = load(impl, problem)
+            found = guarded(load(impl, problem), problem)
         except PracticeError as error:
             raise pytest.UsageError(f"--impl: {error}") from None
         metafunc.parametrize(name, [found], ids=[Path(impl).name])
         return
     chosen = {n: path for n, (path, reached) in problem.references().items() if reached >= level}
     metafunc.parametrize(name, [load(p, problem) for p in chosen.values()], ids=list(chosen))
+
+
+if __name__ == "__main__":  # the probe's child process: python -m tools.harness SLUG FILE SECONDS MIB
+    try:
+        probe(sys.argv[2], problems()[sys.argv[1]], float(sys.argv[3]), int(sys.argv[4]))
+    except PracticeError as error:
+        print(error, file=sys.stderr)
+        sys.exit(2)
