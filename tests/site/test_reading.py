@@ -16,7 +16,10 @@ ANSWER_PAGES = [p for p in PAGES if read_page(p)[0].get("kind") in answer_kinds(
 
 
 @pytest.mark.parametrize("source", PAGES, ids=IDS)
-def test_on_a_phone_the_title_and_first_paragraph_fit_the_first_screen(page, source):
+def test_on_a_phone_the_first_screen_shows_the_title_and_nothing_scrolls_sideways(page, source):
+    """At 390 x 844: the title and first paragraph fit the first screen; neither the page
+    nor any table in it (hints and the answer opened) is wider than the screen. Code
+    blocks and diagrams may scroll inside their own box."""
     page.set_viewport_size(PHONE)
     open_page(page, url_of(source))
     bottoms = page.evaluate("""() => {
@@ -32,14 +35,6 @@ def test_on_a_phone_the_title_and_first_paragraph_fit_the_first_screen(page, sou
     assert bottoms["paragraph"] is not None, "no paragraph follows the title"
     assert bottoms["paragraph"] <= PHONE["height"], (
         f"the first paragraph ends at {bottoms['paragraph']:.0f} px, below the first screen")
-
-
-@pytest.mark.parametrize("source", PAGES, ids=IDS)
-def test_on_a_phone_nothing_scrolls_sideways(page, source):
-    """Neither the page nor any table in it is wider than the screen; code blocks and
-    diagrams may scroll inside their own box."""
-    page.set_viewport_size(PHONE)
-    open_page(page, url_of(source))
     page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
     page.evaluate("() => document.querySelectorAll('[hidden]').forEach(e => e.removeAttribute('hidden'))")
     wide = page.evaluate("""() => {
