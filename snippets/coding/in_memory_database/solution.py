@@ -2,11 +2,12 @@
 
 Levels 1-3 follow the candidate report (SWE loop, 2026). Level 4 is this site's own
 extension: none of our five sources gives its rules, and the nearest any comes is
-PracHub (2026) naming serialization as a typical way such problems are extended.
+PracHub (2026) naming serialization among the ways such problems are extended.
 
 A value written with a TTL at time t is visible at every time in [t, t + ttl).
 The untimed operations of levels 1-2 keep working and run at the store's clock,
-the latest timestamp any query has carried (our rule, stated on the page). So one
+the latest timestamp any query has carried (our rule, stated on the page, and
+required by the level 4 tests; the level 3 tests leave it open). So one
 definition of a live field serves every operation: right after BACKUP t, an
 untimed SCAN of a record shows exactly the fields that BACKUP saved for it.
 Every reported example runs as a doctest on the page,

@@ -7,7 +7,9 @@ obvious, and independent, which is what an oracle should be.
 It follows the page's rules where the source is silent: an untimed query runs at
 the latest timestamp seen so far (before any, nothing has expired); BACKUP saves
 the fields live at its time with the lifetime they have left; RESTORE with no
-backup old enough changes nothing. Level 4 is the site's own extension.
+backup old enough changes nothing. Level 4 is the site's own extension. The level 3
+tests keep untimed queries away from values with a TTL, so there any reading of
+untimed queries agrees with this model.
 Values are never empty strings in the random queries, so "" means "not visible".
 """
 from __future__ import annotations
@@ -100,7 +102,9 @@ class LogModel:
         return ", ".join(f"{f}({v})" for f, v in shown if v)
 
 
-KEYS, FIELDS = ["A", "B", "C"], ["a", "ab", "abc", "b", "B", "ba"]
+# Field names share prefixes but are all lower case: where capitals sort is our choice
+# (the page's clarifying questions), not the report's, so the level tests avoid it.
+KEYS, FIELDS = ["A", "B", "C"], ["a", "ab", "abc", "b", "ba", "bb"]
 PREFIXES = ["", "a", "ab", "b", "B", "z"]
 
 

@@ -1,7 +1,7 @@
 """Level 3: timestamps and TTL; the level 1–2 operations keep working."""
 import pytest
 
-from tests.coding.in_memory_database.oracle import check_against_the_model, random_queries
+from tests.coding.in_memory_database.oracle import UNTIMED, check_against_the_model, random_queries
 
 LEVEL = 3
 
@@ -39,7 +39,7 @@ def test_a_value_set_without_ttl_never_expires(solution):
 
 
 def test_a_zero_ttl_value_is_never_visible(solution):
-    # [t, t + 0) is empty; the source does not say so, the page assumes it.
+    # The report defines the window as [t, t + ttl); with a TTL of 0 it is empty.
     queries = [["SET_AT_WITH_TTL", "k", "f", "v", "5", "0"], ["GET_AT", "k", "f", "5"],
                ["SCAN_AT", "k", "5"], ["DELETE_AT", "k", "f", "5"]]
     assert solution(queries)[-3:] == ["", "", "false"]
@@ -78,22 +78,39 @@ def test_the_untimed_operations_still_work(solution):
     assert solution(queries) == ["", "v", "f(v)", "f(v)", "true", ""]
 
 
-# The source does not say how untimed and timed queries mix. The page's rule (see its
-# clarifying questions): an untimed query runs at the latest timestamp any query has
-# carried, so a field that has expired stays expired for GET, SCAN and DELETE too.
-def test_an_untimed_query_runs_at_the_latest_timestamp_seen(solution):
-    queries = [["SET_AT_WITH_TTL", "k", "f", "v", "1", "5"], ["SET_AT", "k", "g", "w", "3"],
-               ["GET", "k", "f"], ["SCAN", "k"],          # the clock is at 3: f lives until 6
-               ["GET_AT", "k", "g", "6"],                 # the clock moves to 6
-               ["GET", "k", "f"], ["SCAN", "k"], ["SCAN_BY_PREFIX", "k", "f"],
-               ["DELETE", "k", "f"]]
-    assert solution(queries) == ["", "", "v", "f(v), g(w)", "w", "", "g(w)", "", "false"]
+# The report does not say what an untimed query means once values can expire: run at
+# the latest timestamp seen (the reference's choice), or ignore TTLs as levels 1-2 did,
+# are both fair readings. So the level 3 tests mix timed and untimed queries only where
+# every reading gives the same answer: on values written without a TTL. Level 4, our own,
+# fixes one rule (tests/coding/in_memory_database/test_level4.py).
+def test_timed_and_untimed_queries_share_one_store(solution):
+    queries = [["SET_AT", "k", "f", "v", "1"], ["GET", "k", "f"], ["SET", "k", "g", "w"],
+               ["GET_AT", "k", "g", "5"], ["SCAN", "k"], ["SCAN_BY_PREFIX_AT", "k", "g", "6"],
+               ["DELETE", "k", "f"], ["GET_AT", "k", "f", "7"], ["DELETE_AT", "k", "g", "8"],
+               ["SCAN", "k"]]
+    assert solution(queries) == ["", "v", "", "w", "f(v), g(w)", "g(w)", "true", "", "true", ""]
 
 
 def test_an_untimed_set_writes_a_value_that_never_expires(solution):
     queries = [["SET_AT_WITH_TTL", "k", "f", "v", "1", "5"], ["SET", "k", "f", "w"],
                ["GET_AT", "k", "f", "100"], ["GET", "k", "f"]]
     assert solution(queries)[-2:] == ["w", "w"]
+
+
+TTL_KEY = "C"  # in the mixed random queries, only this key gets values with a TTL
+
+
+def keep_ttls_away_from_untimed_queries(queries: list[list[str]]) -> list[list[str]]:
+    """Send every TTL write to TTL_KEY and every untimed query elsewhere, so no untimed
+    query meets a value that can expire, and every reading of level 3 agrees."""
+    kept = []
+    for name, key, *rest in queries:
+        if name == "SET_AT_WITH_TTL":
+            key = TTL_KEY
+        elif name in UNTIMED and key == TTL_KEY:
+            key = "A"
+        kept.append([name, key, *rest])
+    return kept
 
 
 @pytest.mark.parametrize("seed", range(25))
@@ -103,5 +120,5 @@ def test_agrees_with_a_naive_log_model_on_random_timed_queries(solution, seed):
 
 @pytest.mark.parametrize("seed", range(15))
 def test_agrees_with_the_model_when_timed_and_untimed_queries_mix(solution, seed):
-    # Follows the page's rule above; a reader who chose another rule sees this fail.
-    check_against_the_model(solution, random_queries(seed, untimed=True))
+    check_against_the_model(solution, keep_ttls_away_from_untimed_queries(
+        random_queries(seed, untimed=True)))

@@ -1,9 +1,11 @@
 """Level 4, this site's own extension: BACKUP and RESTORE.
 
 None of the site's five sources gives this level; PracHub (2026) only names
-serialization as a typical extension of such problems. The rules tested here are
-the ones the page states. A reader whose reasonable reading differs (say, on
-RESTORE with no earlier backup) may see those tests disagree.
+serialization among the ways such problems are extended. The rules tested here are
+the ones the page states, including one that settles what level 3 left open: an
+untimed query runs at the store's clock, the latest timestamp seen. A reader whose
+reasonable reading differs (say, on RESTORE with no earlier backup) may see those
+tests disagree.
 """
 import pytest
 
@@ -64,6 +66,23 @@ def test_restore_with_no_earlier_backup_changes_nothing(solution):
     queries = [["SET_AT", "k", "f", "v", "1"], ["BACKUP", "10"],
                ["RESTORE", "12", "5"], ["GET_AT", "k", "f", "13"]]
     assert solution(queries)[-2:] == ["", "v"]
+
+
+# Level 4's first rule (ours, stated on the page): an untimed query runs at the latest
+# timestamp any query has carried, so a field that has expired stays expired for GET,
+# SCAN and DELETE too. The level 3 tests accept this or untimed queries that ignore TTLs.
+def test_an_untimed_query_runs_at_the_latest_timestamp_seen(solution):
+    queries = [["SET_AT_WITH_TTL", "k", "f", "v", "1", "5"], ["SET_AT", "k", "g", "w", "3"],
+               ["GET", "k", "f"], ["SCAN", "k"],          # the clock is at 3: f lives until 6
+               ["GET_AT", "k", "g", "6"],                 # the clock moves to 6
+               ["GET", "k", "f"], ["SCAN", "k"], ["SCAN_BY_PREFIX", "k", "f"],
+               ["DELETE", "k", "f"]]
+    assert solution(queries) == ["", "", "v", "f(v), g(w)", "w", "", "g(w)", "", "false"]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_agrees_with_the_model_when_timed_and_untimed_queries_mix(solution, seed):
+    check_against_the_model(solution, random_queries(seed, untimed=True))
 
 
 # One definition of a live field for every operation (the page states it): BACKUP t

@@ -3,7 +3,10 @@
 The level tests check what the problem asks. How to treat a malformed query is our
 choice (the page's clarifying questions say: fail loudly), so it is tested here,
 against every kept state of the reference, and never against a reader's file. So
-are the starter and the follow-ups of followups.py (the site's own material).
+are where our scans put capitals and that our level 3 already runs untimed queries
+at the clock (choices the level tests leave open; level 4 requires the clock), the
+starter, the page's minute budgets and the follow-ups of followups.py (the site's
+own material).
 """
 import importlib
 import random
@@ -11,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from snippets.coding.in_memory_database.budget import FIFTY, NINETY, OVERRUN, checkpoints
 from snippets.coding.in_memory_database.followups import History, Journaled, Purging, answer
 from snippets.coding.in_memory_database.solution import solution
 from tests.coding.in_memory_database.oracle import random_queries
 
+PAGE = Path(__file__).parents[3] / "docs/coding/in-memory-database.md"
 PACKAGE = "snippets.coding.in_memory_database"
 KEPT = sorted(p.stem for p in (Path(__file__).parents[3] / PACKAGE.replace(".", "/")).glob("*.py")
               if p.stem.startswith("level") or p.stem == "solution")
@@ -42,11 +47,48 @@ def test_a_timestamp_that_is_not_an_integer_is_named(name):
         REFERENCES[name]([["GET_AT", "A", "B", "soon"]])
 
 
+@pytest.mark.parametrize("name", [n for n in REFERENCES if n != "level1"])
+def test_our_scans_sort_by_code_point_so_capitals_come_first(name):
+    queries = [["SET", "k", "b", "1"], ["SET", "k", "B", "2"], ["SET", "k", "a", "3"], ["SCAN", "k"]]
+    assert REFERENCES[name](queries)[-1] == "B(2), a(3), b(1)"
+
+
+@pytest.mark.parametrize("name", ["level3", "solution"])
+def test_our_level_3_already_runs_untimed_queries_at_the_clock(name):
+    queries = [["SET_AT_WITH_TTL", "k", "f", "v", "1", "5"], ["GET", "k", "f"],
+               ["GET_AT", "k", "other", "6"], ["GET", "k", "f"], ["SCAN", "k"],
+               ["DELETE", "k", "f"]]
+    assert REFERENCES[name](queries) == ["", "v", "", "", "", "false"]
+
+
 def test_the_starter_fails_loudly_until_the_reader_fills_it_in():
     from snippets.coding.in_memory_database.starter import solution
 
     with pytest.raises(NotImplementedError, match="level 1"):
         solution([["SET", "A", "B", "C"]])
+
+
+def budget_tables(markdown: str) -> list[list[tuple[str, int, int]]]:
+    """The page's "| Part | Minutes | Done by |" tables, as (part, minutes, done by) rows."""
+    tables, rows = [], None
+    for line in markdown.splitlines() + [""]:
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if cells == ["Part", "Minutes", "Done by"]:
+            rows = []
+        elif rows is not None and line.startswith("|"):
+            if not set(cells[0]) <= {"-", ":"}:
+                rows.append((cells[0].lower(), int(cells[1]), int(cells[2])))
+        elif rows is not None:
+            tables.append(rows)
+            rows = None
+    return tables
+
+
+def test_the_page_budget_tables_are_the_plans_in_budget_py():
+    page = PAGE.read_text()
+    assert budget_tables(page) == [[(part, minutes, by) for (part, minutes), (_, by)
+                                    in zip(plan, checkpoints(plan))] for plan in (NINETY, FIFTY)]
+    assert f"budget plus {OVERRUN} minutes" in page
 
 
 # The follow-ups on the page (our own material), each checked against the reference.
