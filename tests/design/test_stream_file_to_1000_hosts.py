@@ -212,3 +212,12 @@ def test_the_module_prints_its_report_when_run(capsys):
                                                (800000, "9.3 days")])
 def test_human_durations(seconds, text):
     assert human(seconds) == text
+
+
+def test_about_three_deaths_mid_run_cost_as_much_as_the_chain_gives_up_to_the_striped_design():
+    """The page's failure half of the switching rule: a splice costs about its detection
+    time, and three of them cost as much as the chain gives up to the striped design."""
+    death = ingress_failover_delay_s(BASELINE, MiB, detect_s=3.0, chunks_in_flight=2)
+    gap = pipelined_s(BASELINE, MiB, in_flight=2) - striped_s(BASELINE, MiB, in_flight=2)
+    assert 3.0 < death < 3.1
+    assert 3 * death < gap < 4 * death
