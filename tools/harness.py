@@ -39,7 +39,8 @@ TESTS = ROOT / "tests"
 SNIPPETS = ROOT / "snippets"
 FINAL_LEVEL = 99  # solution.py has every level
 DEFAULT_ENTRY = {"entry": "solution", "kind": "function",
-                 "signature": "solution(queries: list[list[str]]) -> list[str]"}
+                 "signature": "solution(queries: list[list[str]]) -> list[str]",
+                 "check": "one_string_per_query"}
 
 
 TIME_LIMIT_S = 5.0      # per test, with --impl; `dev.py practice --time-limit` overrides
@@ -186,6 +187,32 @@ def _name(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
+def one_string_per_query(queries: list, result: object) -> str | None:
+    """What is wrong with the shape of a `solution(queries)` answer, or None.
+
+    >>> one_string_per_query([["GET", "a", "b"]], None)
+    'returned None; it must return a list of strings, one per query'
+    >>> one_string_per_query([], {})
+    'returned a dict; it must return a list of strings, one per query'
+    >>> one_string_per_query([["GET", "a", "b"]], ["", ""])
+    'returned 2 answers for 1 query; it must return one string per query'
+    >>> one_string_per_query([["GET", "a", "b"]], [None])
+    'returned a list holding None; every answer must be a string'
+    >>> one_string_per_query([["GET", "a", "b"]], [""]) is None
+    True
+    """
+    if not isinstance(result, list):
+        shown = "None" if result is None else f"a {type(result).__name__}"
+        return f"returned {shown}; it must return a list of strings, one per query"
+    if len(result) != len(queries):
+        return (f"returned {len(result)} answers for {len(queries)} "
+                f"quer{'y' if len(queries) == 1 else 'ies'}; it must return one string per query")
+    odd = next((a for a in result if not isinstance(a, str)), "")
+    if not isinstance(odd, str):
+        return f"returned a list holding {odd!r}; every answer must be a string"
+    return None
+
+
 def guarded(found: Any, problem: Problem) -> Any:
     """The reader's entry point, wrapped so that exiting and wrong shapes become one line.
 
@@ -196,8 +223,8 @@ def guarded(found: Any, problem: Problem) -> Any:
     tools.harness.ReaderProblem: solution returned None; it must return a list of strings, one per query
     """
     entry = problem.entry
-    check = getattr(importlib.import_module(f"snippets.{problem.section}.{problem.key}"),
-                    entry.get("check", ""), None)
+    package = importlib.import_module(f"snippets.{problem.section}.{problem.key}")
+    check = getattr(package, entry.get("check", ""), None) or globals().get(entry.get("check", ""))
 
     def wrap(function, label):
         @functools.wraps(function)
