@@ -19,7 +19,7 @@ from hooks.lib.definitions import kinds
 
 GATE = ('<div class="ln-gate">'
         '<p>Attempt the problem first. The worked answer is below, hidden until you ask for it.</p>'
-        '<button type="button" class="md-button" data-ln-reveal aria-controls="ln-answer" '
+        '<button type="button" class="md-button md-button--primary" data-ln-reveal aria-controls="ln-answer" '
         'aria-expanded="false">Show the worked answer</button></div>\n'
         '<div id="ln-answer" class="ln-answer" hidden="until-found">\n')
 

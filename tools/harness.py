@@ -287,16 +287,18 @@ class time_limit:
 
 
 def limit_memory(extra_mib: int) -> bool:
-    """Cap this process's address space at what it uses now plus `extra_mib` (Linux)."""
+    """Cap this process's data (heap and private memory) at what it uses now plus
+    `extra_mib` (Linux). RLIMIT_DATA rather than RLIMIT_AS, so that threads, whose
+    stacks and malloc arenas reserve address space they never use, can still start."""
     try:
         import resource
 
         with open("/proc/self/status", encoding="ascii") as status:
-            used_kib = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
+            used_kib = next(int(line.split()[1]) for line in status if line.startswith("VmData:"))
     except (ImportError, OSError, StopIteration):
         return False
     limit = used_kib * 1024 + extra_mib * 2**20
-    resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, resource.getrlimit(resource.RLIMIT_DATA)[1]))
     return True
 
 

@@ -122,3 +122,13 @@ def test_what_a_file_prints_is_capped_and_shown_under_the_failure(tmp_path):
     assert result.returncode == 1
     assert "debug 9\n" in result.stdout and "debug 10\n" not in result.stdout
     assert "... and 490 more lines" in result.stdout
+
+
+def test_the_memory_cap_still_lets_a_file_start_threads(tmp_path):
+    mine = tmp_path / "mine.py"
+    mine.write_text(REF + "import threading\n\ndef solution(queries):\n"
+                    "    workers = [threading.Thread(target=len, args=([],)) for _ in range(16)]\n"
+                    "    for w in workers:\n        w.start()\n    for w in workers:\n        w.join()\n"
+                    "    return reference(queries)\n")
+    result = practice("in-memory-database", "--impl", str(mine), "--level", "1")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr
