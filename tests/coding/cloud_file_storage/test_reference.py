@@ -286,3 +286,15 @@ def test_a_failed_write_gives_its_reservation_back():
     assert not upload(ledger, "u", 8, broken) and ledger.used("u") == 0
     assert upload(ledger, "u", 8, lambda: None) and ledger.used("u") == 8
     assert not upload(ledger, "u", 8, lambda: None) and ledger.used("u") == 8
+
+
+def test_replaying_journal_records_a_snapshot_already_holds_is_not_harmless():
+    """The crash follow-up: replay must skip the records a snapshot includes."""
+    storage = reference.Storage()
+    journal = [["ADD_USER", "u", "100"], ["ADD_FILE_BY", "u", "/a", "40"], ["COMPRESS_FILE", "u", "/a"]]
+    for query in journal:
+        reference.run(storage, query)
+    assert reference.run(storage, ["GET_FILE_SIZE", "/a"]) == ""     # compressed away
+    assert [reference.run(storage, q) for q in journal] == ["false", "40", ""]
+    assert reference.run(storage, ["GET_FILE_SIZE", "/a"]) == "40"   # and is back, charged to u
+    assert reference.run(storage, ["ADD_FILE_BY", "u", "/b", "41"]) == ""
