@@ -1,0 +1,1 @@
+"""Tests for docs/coding/stack-samples-to-trace.md."""
