@@ -40,7 +40,8 @@ def test_a_broken_file_gets_a_one_line_error(tmp_path, content, message):
 
 def test_an_unknown_problem_is_named():
     result = practice("no-such-problem")
-    assert result.returncode == 2 and "known: in-memory-database" in result.stderr
+    assert result.returncode == 2 and "no problem 'no-such-problem'; known:" in result.stderr
+    assert "in-memory-database" in result.stderr.split("known:")[1]
 
 
 def test_a_copy_of_the_reference_passes_every_level(tmp_path):
