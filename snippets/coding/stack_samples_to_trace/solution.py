@@ -57,30 +57,35 @@ def convert_to_trace(samples: Iterable[tuple[float, Sequence[str]]],
 def trace_events(samples: Iterable[tuple[float, Sequence[str]]],
                  min_run: int = 1) -> Iterator[Event]:
     """The same events as `convert_to_trace`, one at a time, as the samples arrive."""
-    if not isinstance(min_run, int) or min_run < 1:
+    if not isinstance(min_run, int) or min_run < 1:  # (1)!
         raise ValueError(f"min_run must be a whole number of samples, at least 1: {min_run!r}")
+    return _events(samples, min_run)
+
+
+def _events(samples: Iterable[tuple[float, Sequence[str]]], min_run: int) -> Iterator[Event]:
+    """The generator itself, so that a bad `min_run` fails at the call, not at the first event."""
     frames: list[Frame] = []  # the previous sample's stack, outermost first
-    reported = 0  # (1)!
+    reported = 0  # (2)!
     last_ts = None
     for index, (ts, stack) in enumerate(samples):
         if last_ts is not None and ts < last_ts:
             raise ValueError(f"sample {index}: timestamps go backwards: {ts!r} after {last_ts!r}")
         last_ts = ts
         keep = common_prefix(frames, stack)
-        for frame in reversed(frames[keep:reported]):  # (2)!
+        for frame in reversed(frames[keep:reported]):  # (3)!
             yield Event("end", ts, frame.name)
         del frames[keep:]
         reported = min(reported, keep)
         frames += [Frame(name, index, ts) for name in stack[keep:]]
-        while reported < len(frames) and index - frames[reported].first + 1 >= min_run:  # (3)!
-            yield Event("start", frames[reported].since, frames[reported].name)  # (4)!
+        while reported < len(frames) and index - frames[reported].first + 1 >= min_run:  # (4)!
+            yield Event("start", frames[reported].since, frames[reported].name)  # (5)!
             reported += 1
 
 
 def common_prefix(frames: list[Frame], stack: Sequence[str]) -> int:
     """How many frames, from the outermost, the new stack still shares."""
     keep, limit = 0, min(len(frames), len(stack))
-    while keep < limit and frames[keep].name == stack[keep]:  # (5)!
+    while keep < limit and frames[keep].name == stack[keep]:  # (6)!
         keep += 1
     return keep
 # --8<-- [end:trace]

@@ -54,6 +54,15 @@ def test_min_run_must_be_a_positive_whole_number(bad):
         convert_to_trace([(0, ["a"])], min_run=bad)
 
 
+@pytest.mark.parametrize("bad", [0, 1.5])
+def test_the_generator_refuses_a_bad_min_run_at_the_call_not_at_the_first_event(bad):
+    def untouched():
+        raise AssertionError("the samples were read")
+        yield  # pragma: no cover
+    with pytest.raises(ValueError, match="min_run"):
+        trace_events(untouched(), min_run=bad)
+
+
 def test_events_are_named_tuples():
     event = convert_to_trace([(3, ["main"])])[0]
     assert isinstance(event, Event) and (event.kind, event.ts, event.name) == ("start", 3, "main")
