@@ -48,4 +48,5 @@ def table(entries: list[dict]) -> str:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    return markers.replace(markdown, "catalog", lambda _: table(rows(Path(config.docs_dir))))
+    return markers.replace(markdown, "catalog", lambda _: '<div class="ln-catalog" markdown>\n\n'
+                           + table(rows(Path(config.docs_dir))) + "\n\n</div>")

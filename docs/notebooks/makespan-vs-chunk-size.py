@@ -23,6 +23,9 @@
 # %% [markdown]
 # # Makespan against chunk size
 #
+# How big should each chunk be when one large file is piped down a chain of 1,000
+# hosts? This notebook derives the answer, checks it against the tested model and plots it.
+#
 # ## Goal
 #
 # The design walkthrough [Streaming a very large file to 1,000 hosts](../../design/stream-file-to-1000-hosts/)

@@ -23,4 +23,5 @@ def test_the_marker_becomes_the_table_and_nothing_else_changes():
 
     out = catalog.on_page_markdown("before\n<!-- ln:catalog -->\nafter <!-- ln:sources -->",
                                    page=None, config=SimpleNamespace(docs_dir=str(DOCS)), files=None)
-    assert out.startswith("before\n| Problem |") and out.endswith("after <!-- ln:sources -->")
+    assert out.startswith("before\n<div class=\"ln-catalog\" markdown>\n\n| Problem |")
+    assert out.endswith("</div>\nafter <!-- ln:sources -->")
