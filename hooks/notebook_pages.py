@@ -8,20 +8,32 @@
 * Plots get alternative text: nbconvert labels every image "No description has
   been provided"; the notebook's `plot_alt` front matter lists one text per plot,
   in order, and a count that does not match is reported.
+* Which files are notebooks: mkdocs-jupyter's `include` is set from the notebook
+  kinds' folders in schema/kinds.yml, the one place they are written.
 * No CDN loaders: nbconvert's HTML loads MathJax and mermaid from cdnjs. The site
-  renders math with its own KaTeX and diagrams with its own mermaid, so those two
+  renders math with its own KaTeX and draws diagrams at build time, so those two
   loaders are removed from the notebook HTML.
+* Math drawn at build time: hooks/lib/notebook_math.py runs the Markdown cells through
+  KaTeX in the build's Chromium, so the reader's browser runs no math script;
+  without Chromium, math.js draws it in the browser (logged at INFO).
+* Plots as files: nbconvert embeds each plot as base64 in the page; they are
+  written beside the page instead, sized and lazy (hooks/lib/notebook_images.py).
+* Only the CSS it uses: nbconvert inlines all of JupyterLab's CSS (~570 KB) into
+  the page; hooks/lib/notebook_css.py keeps the rules and variables the page can use.
 """
 from __future__ import annotations
 
 import html
 import logging
 import re
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from hooks import pagemeta
+from hooks.lib import chromium, notebook_css, notebook_images, notebook_math
+from hooks.lib.pages import is_notebook_page, notebook_globs, split_front_matter
 
 log = logging.getLogger("mkdocs.hooks.notebook_pages")
 
@@ -66,9 +78,16 @@ def with_alt_texts(content: str, alts: list[str]) -> tuple[str, int]:
     return "".join(out), len(parts) - 1
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Which files mkdocs-jupyter renders: the folders of notebook kinds in schema/kinds.yml."""
+    config.plugins["mkdocs-jupyter"].config["include"] = notebook_globs()
+    return config
+
+
+@event_priority(100)  # first: tags, sources and the facts line read the front matter it sets
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    if pagemeta.is_notebook_page(page.file.src_uri):
-        meta, _ = pagemeta.split_front_matter(markdown, notebook=True)
+    if is_notebook_page(page.file.src_uri):
+        meta, _ = split_front_matter(markdown, notebook=True)
         page.meta.update(meta)
         if meta.get("title"):
             page.title = meta["title"]
@@ -76,10 +95,33 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) 
 
 
 def on_page_content(content: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    if not pagemeta.is_notebook_page(page.file.src_uri):
+    if not is_notebook_page(page.file.src_uri):
         return content
     alts = page.meta.get("plot_alt") or []
     content, images = with_alt_texts(content, alts)
     if images != len(alts):
         log.warning(f"docs/{page.file.src_uri}: plot_alt: {images} plots but {len(alts)} alt texts")
-    return without_front_matter(without_cdn_loaders(content))
+    content = without_front_matter(without_cdn_loaders(content))
+    content, plots = notebook_images.extracted(content)
+    folder = Path(config.site_dir) / Path(page.file.dest_uri).parent
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in plots.items():
+        (folder / name).write_bytes(data)
+    static = notebook_math.with_static_math(content)
+    if static is None:
+        log.info(f"docs/{page.file.src_uri}: math left to the reader's browser: "
+                 f"no Chromium at {chromium.wanted()}")
+        return content
+    return static
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return notebook_css.slim_page(output)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    chromium.close()
+
+
+def on_build_error(error: Exception) -> None:
+    chromium.close()

@@ -1,4 +1,4 @@
-"""Serve mermaid and KaTeX from the site itself, never from a CDN.
+"""Serve KaTeX from the site itself, never from a CDN; keep mermaid for the build.
 
 Each package is pinned to one version from the npm registry and to the
 `dist.integrity` hash the registry publishes for that tarball. The first build
@@ -7,10 +7,11 @@ serves into `.cache/vendor/`, with a stamp recording each file's SHA-256; later
 builds check the files against the stamp and work offline. A file changed in the
 cache is caught, and the package is fetched again. The files are
 added to the build as `assets/vendor/<package>/...`; overrides/main.html loads
-them only on pages that contain a diagram or math.
+KaTeX only on pages that contain math.
 
 A package marked `"serve": False` is fetched the same way but not published:
-axe-core is used only by the accessibility tests.
+mermaid is run only at build time, by hooks/diagrams.py, which draws every
+diagram as inline SVG; axe-core is used only by the accessibility tests.
 
 To upgrade: change `version` and `integrity` (from `npm view <pkg>@<version>
 dist.integrity`), build, and look at the diagrams and math in the browser.
@@ -34,7 +35,7 @@ from mkdocs.structure.files import File, Files
 
 log = logging.getLogger("mkdocs.hooks.vendor_assets")
 
-ROOT = Path(__file__).resolve().parent.parent
+from hooks.lib.definitions import ROOT  # noqa: E402  (one definition of the root)
 CACHE = ROOT / ".cache" / "vendor"
 REGISTRY = "https://registry.npmjs.org"
 SITE_PREFIX = "assets/vendor"
@@ -45,6 +46,7 @@ PACKAGES: dict[str, dict] = {
         "version": "11.17.2",
         "integrity": "sha512-V6K3C8EBdEsPFZXSKMJe6ppQOENxuHARr9GvHX4hh47lAbhMRD9qf4oEK7LoaRQxULMa80/qt5gHO73aCleBBg==",
         "files": ["dist/mermaid.min.js", "LICENSE"],
+        "serve": False,  # build time only (hooks/diagrams.py): no page ships it
     },
     "katex": {
         "version": "0.19.1",

@@ -1,6 +1,8 @@
-// Render math with the site's own KaTeX. overrides/main.html loads KaTeX only on
-// pages that have math; on other pages renderMathInElement is undefined and this
-// does nothing. Runs on first load and after every instant navigation.
+// Render math with the site's own KaTeX, where the build has not drawn it already.
+// overrides/main.html loads KaTeX only on pages with such math; on other pages
+// renderMathInElement is undefined and this does nothing. Runs on first load and after every instant navigation: KaTeX's
+// scripts are deferred, and deferred scripts run before document$ first emits
+// (DOMContentLoaded); after instant navigation Material waits for them.
 document$.subscribe(() => {
   if (typeof renderMathInElement !== "function") return
   const render = (selector, delimiters) => {
@@ -12,8 +14,9 @@ document$.subscribe(() => {
     { left: "\\(", right: "\\)", display: false },
     { left: "\\[", right: "\\]", display: true },
   ])
-  // Markdown cells of notebooks keep Jupyter's $ and $$
-  render(".jupyter-wrapper .jp-RenderedMarkdown", [
+  // Markdown cells of notebooks keep Jupyter's $ and $$ (unless the build drew
+  // them: hooks/lib/notebook_math.py, which uses these same delimiters)
+  render(".jupyter-wrapper:not([data-math=static]) .jp-RenderedMarkdown", [
     { left: "$$", right: "$$", display: true },
     { left: "$", right: "$", display: false },
   ])
