@@ -89,7 +89,10 @@ def test_notebook_pages_show_neither_front_matter_nor_cdn_loaders(site_dir):
         if is_notebook_page(page_id(page)):
             html = html_of(site_dir, page)
             assert "last_reviewed:" not in html and "mathjax" not in html.lower()
-            assert 'src="data:image/png' in html, "the notebook was not executed"
+            plots = re.findall(r'<img\b[^>]*\ssrc="([^"]+\.png)"', html)
+            assert plots, "the notebook was not executed: no plot"
+            for src in plots:  # plots are files beside the page (hooks/lib/notebook_images.py)
+                assert (site_dir / url_of(page) / src).is_file(), src
             assert "No description has been provided" not in html
 
 
