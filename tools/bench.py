@@ -284,6 +284,9 @@ def scores(report: dict) -> dict:
     """
     kept = {name: round(c["score"] * 100) for name, c in report["categories"].items()
             if c.get("score") is not None}
+    index = report.get("environment", {}).get("benchmarkIndex")
+    if index:
+        kept["benchmark-index"] = round(index)  # the machine's speed, as Lighthouse saw it
     for audit in ("dom-size", "total-blocking-time", "largest-contentful-paint",
                   "cumulative-layout-shift"):
         value = report.get("audits", {}).get(audit, {}).get("numericValue")
@@ -345,6 +348,11 @@ def lighthouse_all(site: Path, base_url: str) -> dict:
     return results
 
 
+def busy() -> float:
+    """The 1-minute load average (0 where the system does not report one)."""
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+
+
 def report(result: dict) -> None:
     print(f"{'page':<58}{'html KB':>9}{'total KB':>10}{'gzip KB':>9}")
     for p in result["pages"]:
@@ -362,6 +370,11 @@ def report(result: dict) -> None:
                   + f"{m.get('total-blocking-time', 0):>8.0f}{m.get('largest-contentful-paint', 0):>8.0f}"
                   f"{m.get('cumulative-layout-shift', 0):>7.3f}{m.get('dom-size', 0):>6.0f}"
                   f"{weights[numbers['page']]['gz_bytes'] / 1024:>7.0f}")
+        cores = os.cpu_count() or 1
+        if result.get("load_average", 0) > cores / 2:
+            print(f"note: load average {result['load_average']:.1f} on {cores} cores while "
+                  "measuring: other work slows the page's scripts, so these scores are "
+                  "pessimistic; measure again on a quiet machine before acting on them")
     print()
     for name, measured, limit, met in verdicts(result):
         sign = ">=" if is_minimum(name.split()[0]) else "<="
@@ -383,7 +396,9 @@ def main(argv: list[str]) -> int:
         try:
             times = [build(site, base_url) for _ in range(args.runs)]
             result = measure(site)
+            load = busy()
             result["lighthouse"] = {} if args.no_lighthouse else lighthouse_all(site, base_url)
+            result["load_average"] = max(load, busy())
         finally:
             server.shutdown()
     result["build_seconds"] = statistics.median(times)
