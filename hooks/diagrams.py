@@ -31,10 +31,10 @@ from mkdocs.structure.pages import Page
 
 from hooks import vendor_assets
 from hooks.lib import chromium
+from hooks.lib.definitions import ROOT
 
 log = logging.getLogger("mkdocs.hooks.diagrams")
 
-from hooks.lib.definitions import ROOT  # noqa: E402  (one definition of the root)
 CACHE = ROOT / ".cache" / "diagrams"
 MIN_SCALE = 0.6  # below this the diagram scrolls in its box instead of shrinking
 FENCE = re.compile(r'<pre class="mermaid"><code>(.*?)</code></pre>', re.S)

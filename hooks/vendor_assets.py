@@ -33,9 +33,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from hooks.lib.definitions import ROOT
+
 log = logging.getLogger("mkdocs.hooks.vendor_assets")
 
-from hooks.lib.definitions import ROOT  # noqa: E402  (one definition of the root)
 CACHE = ROOT / ".cache" / "vendor"
 REGISTRY = "https://registry.npmjs.org"
 SITE_PREFIX = "assets/vendor"

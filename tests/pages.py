@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hooks.lib.definitions import DOCS, ROOT, kinds  # noqa: F401  (ROOT: one definition, re-exported)
-from hooks.lib.pages import page_id, pages, read_page
+from hooks.lib.pages import page_id, pages
 
 PAGES = list(pages())
 IDS = [page_id(p) for p in PAGES]
@@ -22,11 +22,6 @@ def url_of(source: Path) -> str:
     if relative == "index":
         return ""
     return relative.removesuffix("/index") + "/"
-
-
-def pages_of_kind(*names: str) -> list[Path]:
-    """Pages whose front matter says they are of one of these kinds."""
-    return [p for p in PAGES if read_page(p)[0].get("kind") in names]
 
 
 def answer_kinds() -> list[str]:

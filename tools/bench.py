@@ -37,12 +37,12 @@ import sys
 import tempfile
 import threading
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
+from hooks.lib.definitions import DOCS, ROOT
+from tools.site import build_command, references
+
 LIGHTHOUSE_VERSION = "12.8.2"
 LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"
 LIGHTHOUSE_RUNS = 3
@@ -82,19 +82,6 @@ def within(budget: str, measured: float) -> bool:
     return measured >= limit if is_minimum(budget) else measured <= limit
 
 
-class _Assets(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag in {"script", "img"} and a.get("src"):
-            self.urls.append(a["src"])
-        if tag == "link" and "stylesheet" in (a.get("rel") or "").split() and a.get("href"):
-            self.urls.append(a["href"])
-
-
 def gz_size(data: bytes) -> int:
     """Bytes after gzip at the level web servers commonly use.
 
@@ -107,11 +94,10 @@ def gz_size(data: bytes) -> int:
 def page_weight(site: Path, html_file: Path) -> dict:
     """Raw and gzipped bytes of a page and the local assets it references."""
     html = html_file.read_bytes()
-    parser = _Assets()
-    parser.feed(html.decode("utf-8", errors="replace"))
+    found = references(html.decode("utf-8", errors="replace"))
     page_url = "/" + html_file.relative_to(site).as_posix()
     files = {html_file}
-    for url in parser.urls:
+    for url in found.stylesheets_and_scripts:
         if url.startswith("data:") or urlparse(url).netloc:
             continue
         target = site / urlparse(urljoin(page_url, url)).path.lstrip("/")
@@ -323,12 +309,10 @@ def verdicts(result: dict) -> list[tuple[str, float, float, bool]]:
 
 
 def build(site: Path, site_url: str | None = None) -> float:
-    env = dict(os.environ, NOTEBOOK_CACHE="false", NO_MKDOCS_2_WARNING="1")
-    if site_url:
-        env["SITE_URL"] = site_url  # canonical links point at the server Lighthouse visits
+    # site_url: canonical links point at the server Lighthouse visits
+    argv, env = build_command(site, site_url=site_url, quiet=True)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
-                   cwd=ROOT, env=env, check=True)
+    subprocess.run(argv, cwd=ROOT, env=env, check=True)
     return time.perf_counter() - start
 
 

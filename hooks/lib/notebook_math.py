@@ -17,12 +17,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from pathlib import Path
 
 from hooks import vendor_assets
 from hooks.lib import chromium
+from hooks.lib.definitions import ROOT
 
-from hooks.lib.definitions import ROOT  # noqa: E402  (one definition of the root)
 CACHE = ROOT / ".cache" / "math"
 WRAPPER = '<div class="jupyter-wrapper">'
 STATIC = '<div class="jupyter-wrapper" data-math="static">'

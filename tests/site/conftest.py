@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from hooks.lib.definitions import ROOT
+from tools.site import build_command
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
@@ -31,9 +32,8 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-
 def build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` into a temporary folder, notebooks executed afresh."""
     out = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, NOTEBOOK_CACHE="false", NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    argv, env = build_command(out)
+    result = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True)
     result.site_dir = out
     return result
 

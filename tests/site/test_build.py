@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -14,6 +13,7 @@ from mkdocs.config import load_config
 from hooks.lib.definitions import ROOT, kinds
 from hooks.lib.pages import is_notebook_page, page_id, read_page
 from tests.pages import IDS, PAGES, url_of
+from tools.site import references
 
 
 def html_of(site_dir: Path, page: Path) -> str:
@@ -101,24 +101,11 @@ def test_a_dollar_sign_is_money_not_math(site_dir):
     assert "$305K" in html and "arithmatex" not in html
 
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        href = dict(attrs).get("href")
-        if tag == "a" and href:
-            self.hrefs.append(href)
-
-
 def test_every_internal_link_in_the_built_site_resolves(site_dir):
     """MkDocs checks links written in Markdown; this also covers templates and notebooks."""
     broken = []
     for page in sorted(site_dir.rglob("*.html")):
-        parser = _Links()
-        parser.feed(page.read_text(encoding="utf-8"))
-        for href in parser.hrefs:
+        for href in references(page.read_text(encoding="utf-8")).links:
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or not parts.path:  # external, or same-page anchor
                 continue

@@ -8,12 +8,10 @@ reader's choice. The browser tests check the same at run time.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
-FETCHING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest",
-                      "apple-touch-icon", "mask-icon", "preconnect", "dns-prefetch"}
-CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
+from tools.site import CSS_URL, references
+
 CDN_HOSTS = re.compile(r"(cdnjs|unpkg|jsdelivr|googleapis|gstatic|cloudflare|polyfill)\.", re.I)
 
 
@@ -22,40 +20,10 @@ def third_party(url: str) -> bool:
     return bool(re.match(r"^(https?:)?//", url)) and not re.match(r"^(https?:)?//(127\.0\.0\.1|localhost)\b", url)
 
 
-class References(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[str] = []
-        self.inline: list[str] = []
-        self._in_script_or_style = False
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag in {"script", "img", "iframe", "audio", "video", "source", "track", "embed"} and a.get("src"):
-            self.found.append(a["src"])
-        if tag in {"img", "source"} and a.get("srcset"):
-            self.found += [part.split()[0] for part in a["srcset"].split(",") if part.strip()]
-        if tag == "link" and FETCHING_LINK_RELS & set((a.get("rel") or "").split()):
-            self.found.append(a.get("href", ""))
-        if tag == "object" and a.get("data"):
-            self.found.append(a["data"])
-        if a.get("style"):
-            self.found += [m[0] or m[1] for m in CSS_URL.findall(a["style"])]
-        self._in_script_or_style = tag in {"script", "style"}
-
-    def handle_endtag(self, tag):
-        self._in_script_or_style = False
-
-    def handle_data(self, data):
-        if self._in_script_or_style:
-            self.inline.append(data)
-
-
 def test_the_checker_would_notice():
-    parser = References()
-    parser.feed('<link rel="stylesheet" href="https://fonts.googleapis.com/css"><img src="a.png">'
-                '<a href="https://example.org">fine</a><script src="//unpkg.com/x.js"></script>')
-    assert [u for u in parser.found if third_party(u)] == ["https://fonts.googleapis.com/css",
+    found = references('<link rel="stylesheet" href="https://fonts.googleapis.com/css"><img src="a.png">'
+                       '<a href="https://example.org">fine</a><script src="//unpkg.com/x.js"></script>')
+    assert [u for u in found.fetched if third_party(u)] == ["https://fonts.googleapis.com/css",
                                                            "//unpkg.com/x.js"]
 
 
@@ -64,10 +32,9 @@ def test_no_page_loads_anything_from_another_host(site_dir: Path):
     pages = sorted(site_dir.rglob("*.html"))
     assert len(pages) > 5
     for page in pages:
-        parser = References()
-        parser.feed(page.read_text(encoding="utf-8"))
-        offenders += [f"{page.relative_to(site_dir)}: {u}" for u in parser.found if third_party(u)]
-        for block in parser.inline:
+        found = references(page.read_text(encoding="utf-8"))
+        offenders += [f"{page.relative_to(site_dir)}: {u}" for u in found.fetched if third_party(u)]
+        for block in found.inline:
             for match in CSS_URL.findall(block):
                 url = match[0] or match[1]
                 if third_party(url):
