@@ -1,9 +1,11 @@
 """The catalog: one table row for every catalogued page, from its front matter.
 
-The catalog page holds the marker `<!-- ln:catalog -->`; this hook replaces it
-with a table of every page whose kind has `catalog: true` in schema/kinds.yml,
-one column per facet in schema/taxonomy.yml. Rows are grouped by kind, then
-sorted by title. Adding a page adds its row.
+`<!-- ln:catalog -->` becomes a table of every page whose kind has
+`catalog: true` in schema/kinds.yml, one column per facet in
+schema/taxonomy.yml; `<!-- ln:catalog rounds values -->` keeps the pages of
+those ids and drops that facet's column (hooks/lib/listing.py says which pages;
+the page checks reject a filter that is wrong or lists nothing). Rows are
+grouped by kind, then sorted by title. Adding a page adds its rows.
 """
 from __future__ import annotations
 
@@ -12,41 +14,38 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from hooks.lib import markers
+from hooks.lib import listing, markers
 from hooks.lib.definitions import as_list, facets, kinds, label
-from hooks.lib.pages import pages, read_page
 
 
-def rows(docs: Path) -> list[dict]:
-    """Front matter of every catalogued page, with its docs-relative path as `path`."""
-    found = []
-    for path in pages(docs):
-        meta, _ = read_page(path)
-        if kinds().get(meta.get("kind"), {}).get("catalog"):
-            found.append({**meta, "path": path.relative_to(docs).as_posix()})
-    order = list(kinds())
-    return sorted(found, key=lambda m: (order.index(m["kind"]), m["title"].lower()))
-
-
-def table(entries: list[dict]) -> str:
+def table(entries: list[dict], without: str | None = None) -> str:
     """A Markdown table of catalogue entries, labels taken from the taxonomy.
 
-    >>> print(table([{"path": "coding/x.md", "title": "X", "kind": "coding", "roles": ["swe"],
-    ...               "rounds": ["coding-screen"], "topics": ["testing"], "difficulty": "easy"}]))
+    >>> entry = {"path": "coding/x.md", "title": "X", "kind": "coding", "roles": ["swe"],
+    ...          "rounds": ["coding-screen"], "topics": ["testing"], "difficulty": "easy"}
+    >>> print(table([entry]))
     | Problem | Kind | Difficulty | Roles | Rounds | Topics |
     | --- | --- | --- | --- | --- | --- |
     | [X](/coding/x.md) | Coding problem | Easy | Software Engineer | Coding screen | Testing |
+    >>> print(table([entry], without="rounds").splitlines()[-1])
+    | [X](/coding/x.md) | Coding problem | Easy | Software Engineer | Testing |
     """
-    columns = ["Problem", "Kind", *(f["column"] for f in facets())]
+    shown = [f for f in facets() if f["field"] != without]
+    columns = ["Problem", "Kind", *(f["column"] for f in shown)]
     lines = ["| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
     for e in entries:
         cells = [f"[{e['title']}](/{e['path']})", kinds()[e["kind"]]["label"]]
         cells += [", ".join(label(f["vocabulary"], v) for v in as_list(e.get(f["field"]))) or "–"
-                  for f in facets()]
+                  for f in shown]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
+def render(args: list[str], docs: Path) -> str:
+    entries = listing.select(listing.rows(docs), args)
+    return ('<div class="ln-catalog" markdown>\n\n'
+            + table(entries, without=args[0] if args else None) + "\n\n</div>")
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    return markers.replace(markdown, "catalog", lambda _: '<div class="ln-catalog" markdown>\n\n'
-                           + table(rows(Path(config.docs_dir))) + "\n\n</div>")
+    return markers.replace(markdown, "catalog", lambda args: render(args, Path(config.docs_dir)))

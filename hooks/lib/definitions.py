@@ -35,6 +35,7 @@ def _kinds_file() -> dict[str, Any]:
         for heading in spec["headings"]:
             for flag in ("optional", "answer", "ours"):
                 heading.setdefault(flag, False)
+            heading.setdefault("generated", None)  # a marker the section must hold
         spec.setdefault("catalog", False)
         spec.setdefault("section", None)
         spec.setdefault("scaffold", [])
@@ -42,7 +43,7 @@ def _kinds_file() -> dict[str, Any]:
 
 
 def kinds() -> dict[str, dict[str, Any]]:
-    """Page kinds by name, headings normalised to {title, optional, answer, ours}.
+    """Page kinds by name, headings normalised to {title, optional, answer, ours, generated}.
 
     >>> kinds()["coding"]["section"], kinds()["notebook"]["suffix"]
     ('coding', '.py')
@@ -70,6 +71,15 @@ def facets() -> list[dict[str, str]]:
     ['difficulty', 'roles', 'rounds', 'topics']
     """
     return taxonomy()["facets"]
+
+
+def facet(field: str) -> dict[str, str] | None:
+    """The facet a front-matter field is, or None.
+
+    >>> facet("rounds")["vocabulary"], facet("title")
+    ('rounds', None)
+    """
+    return next((f for f in facets() if f["field"] == field), None)
 
 
 def label(vocabulary: str, value: str) -> str:

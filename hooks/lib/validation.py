@@ -19,7 +19,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from hooks.lib import markers
+from hooks.lib import listing, markers
 from hooks.lib.definitions import DOCS, common_fields, fields, kinds, taxonomy, theme_fields
 from hooks.lib.pages import headings, pages, read_page, sections
 
@@ -212,6 +212,39 @@ def _check_hints(body: str, where: str) -> list[Problem]:
     return problems
 
 
+def check_marker_arguments(kind: str | None, body: str, where: str, docs: Path = DOCS) -> list[Problem]:
+    """Markers whose arguments are wrong, and generated sections without their marker.
+
+    >>> [p.message for p in check_marker_arguments(None, "<!-- ln:confidence prachub-swe-2025 -->", "p")]
+    ["ln:confidence: 'prachub-swe-2025' is not a source id in schema/taxonomy.yml"]
+    >>> [p.message for p in check_marker_arguments(None, "<!-- ln:catalog roles nobody -->", "p")]
+    ["ln:catalog: 'nobody' is not a roles id in schema/taxonomy.yml"]
+    >>> [p.message for p in check_marker_arguments("round", "## Practice problems\\nSee the catalog.\\n", "p")]
+    ["'Practice problems' must list its pages with a filtered <!-- ln:catalog FACET ID ... --> marker"]
+    """
+    problems = []
+    for name, args in markers.find(body):
+        if name == "confidence":
+            unknown = [i for i in args if i not in taxonomy()["sources"]]
+            if not args or unknown:
+                problems.append(Problem(where, "markers", f"ln:confidence: {unknown[0]!r} is not a source id "
+                                        "in schema/taxonomy.yml" if unknown else
+                                        "ln:confidence: name the ids of the sources that report the claim"))
+        elif name == "catalog":
+            wrong = listing.filter_problem(args)
+            if wrong is None and args and not listing.select(listing.rows(docs), args):
+                wrong = f"lists no page (no catalogued page has {args[0]}: {', '.join(args[1:])})"
+            if wrong:
+                problems.append(Problem(where, "markers", f"ln:catalog: {wrong}"))
+    generated = {h["title"]: h["generated"] for h in kinds().get(kind, {}).get("headings", []) if h["generated"]}
+    for title, _, section in sections(body):
+        if title in generated and not any(name == generated[title] and args
+                                          for name, args in markers.find(section)):
+            problems.append(Problem(where, "headings", f"'{title}' must list its pages with a filtered "
+                                    f"<!-- ln:{generated[title]} FACET ID ... --> marker"))
+    return problems
+
+
 def check_page(path: Path, docs: Path = DOCS) -> list[Problem]:
     where = path.relative_to(docs.parent).as_posix()
     try:
@@ -229,6 +262,7 @@ def check_page(path: Path, docs: Path = DOCS) -> list[Problem]:
             problems.append(Problem(where, "sources", "the page lists sources but has no "
                                                       "<!-- ln:sources --> line to show them"))
     problems += [Problem(where, "markers", message) for message in markers.problems(body)]
+    problems += check_marker_arguments(kind if isinstance(kind, str) else None, body, where, docs)
     for field, value in meta.items():
         if GUIDANCE_MARKER in str(value):
             problems.append(Problem(where, field, "template guidance left in the front matter"))

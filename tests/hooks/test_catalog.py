@@ -1,10 +1,15 @@
-"""hooks/catalog.py: one row per catalogued page, columns from the facets table."""
+"""hooks/catalog.py and hooks/lib/listing.py: one row per catalogued page, columns from the
+facets table, and the filtered lists round pages show."""
+from types import SimpleNamespace
+
 from hooks import catalog
+from hooks.lib import listing
 from hooks.lib.definitions import DOCS, facets, kinds
+from hooks.lib.validation import check_marker_arguments
 
 
 def test_rows_are_the_catalogued_kinds_in_kind_order():
-    entries = catalog.rows(DOCS)
+    entries = listing.rows(DOCS)
     assert entries and all(kinds()[e["kind"]]["catalog"] for e in entries)
     order = list(kinds())
     assert [order.index(e["kind"]) for e in entries] == sorted(order.index(e["kind"]) for e in entries)
@@ -19,9 +24,40 @@ def test_the_table_has_one_column_per_facet():
 
 
 def test_the_marker_becomes_the_table_and_nothing_else_changes():
-    from types import SimpleNamespace
-
     out = catalog.on_page_markdown("before\n<!-- ln:catalog -->\nafter <!-- ln:sources -->",
                                    page=None, config=SimpleNamespace(docs_dir=str(DOCS)), files=None)
     assert out.startswith("before\n<div class=\"ln-catalog\" markdown>\n\n| Problem |")
     assert out.endswith("</div>\nafter <!-- ln:sources -->")
+
+
+def test_a_filtered_marker_lists_only_the_pages_of_those_ids_without_that_column():
+    out = catalog.on_page_markdown("<!-- ln:catalog rounds system-design -->", page=None,
+                                   config=SimpleNamespace(docs_dir=str(DOCS)), files=None)
+    body = [line for line in out.splitlines() if line.startswith("| [")]
+    expected = [e for e in listing.rows(DOCS) if "system-design" in e["rounds"]]
+    assert expected and len(body) == len(expected) < len(listing.rows(DOCS))
+    assert all(f"(/{e['path']})" in line for e, line in zip(expected, body))
+    assert "| Rounds |" not in out and "| Topics |" in out
+
+
+def test_a_new_page_appears_in_a_filtered_list_from_its_front_matter_alone(tmp_path):
+    (tmp_path / "coding").mkdir()
+    page = "---\ntitle: {t}\nkind: coding\nrounds: [{r}]\n---\n# {t}\n"
+    (tmp_path / "coding" / "a.md").write_text(page.format(t="Alpha", r="values"))
+    (tmp_path / "coding" / "b.md").write_text(page.format(t="Beta", r="coding-screen"))
+    assert [e["title"] for e in listing.select(listing.rows(tmp_path), ["rounds", "values"])] == ["Alpha"]
+
+
+def test_a_filter_that_lists_nothing_fails_the_checks(tmp_path):
+    (tmp_path / "coding").mkdir()
+    (tmp_path / "coding" / "a.md").write_text("---\ntitle: A\nkind: coding\nrounds: [values]\n---\n")
+    assert check_marker_arguments(None, "<!-- ln:catalog rounds values -->", "p", tmp_path) == []
+    [problem] = check_marker_arguments(None, "<!-- ln:catalog rounds system-design -->", "p", tmp_path)
+    assert problem.message == "ln:catalog: lists no page (no catalogued page has rounds: system-design)"
+
+
+def test_a_round_page_must_list_its_problems_with_a_filtered_marker():
+    listed = "## Practice problems\n\n<!-- ln:catalog rounds system-design -->\n"
+    assert check_marker_arguments("round", listed, "p") == []
+    assert check_marker_arguments("round", "## Practice problems\n\n<!-- ln:catalog -->\n", "p")
+    assert check_marker_arguments("coding", "## Practice problems\n\nnone\n", "p") == []
