@@ -6,7 +6,10 @@ schema/taxonomy.yml. Two markers turn ids into text:
 
 * `<!-- ln:sources -->`: the list of the page's sources, linking to about/sources.md;
 * `<!-- ln:confidence id ... -->`: the computed confidence of a claim reported by
-  those sources (hooks/lib/trust.py), e.g. "medium confidence (2 of 5 sources)".
+  those sources (hooks/lib/trust.py), e.g. "medium confidence (2 of 5 sources)";
+* `<!-- ln:claims -->`: the claim register of schema/claims.yml, a table per group,
+  each claim with its sources, confidence, disagreements and the anchor
+  `claim-<id>` that pages link to.
 
 Ordinary pages are handled in their Markdown; notebook pages in their HTML,
 because MkDocs never sees a notebook's Markdown cells.
@@ -21,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from hooks.lib import markers, trust
-from hooks.lib.definitions import taxonomy
+from hooks.lib.definitions import claims, taxonomy
 from hooks.lib.pages import is_notebook_page
 
 RUNS_AFTER = {"on_page_markdown": ["notebook_pages"]}  # the front matter of notebooks
@@ -64,9 +67,40 @@ def confidence_text(ids: list[str]) -> str:
     return f"[{trust.describe(ids)}](/about/sources.md#how-confidence-is-computed)"
 
 
+def register(register: dict | None = None) -> str:
+    """The claim register as Markdown tables, one per group, in the order of `groups`.
+
+    >>> print(register({"groups": {"loop": "The loop"}, "claims": [
+    ...     {"id": "a", "group": "loop", "claim": "Four rounds.", "sources": ["prachub-swe-2026"], "differs": ["b"]},
+    ...     {"id": "b", "group": "loop", "claim": "Five rounds.", "sources": ["staff-prep-2026"], "differs": ["a"]}]}))
+    ### The loop
+    <BLANKLINE>
+    | Claim | Reported by | Confidence |
+    | --- | --- | --- |
+    | [](){ #claim-a } Four rounds. Disagrees with: [Five rounds.](#claim-b) | [PracHub SWE guide (2026)](#prachub-swe-2026) | medium confidence (1 of 5 sources) |
+    | [](){ #claim-b } Five rounds. Disagrees with: [Four rounds.](#claim-a) | [Staff engineer prep guide (2026)](#staff-prep-2026) | medium confidence (1 of 5 sources) |
+    """
+    register = claims() if register is None else register
+    known = taxonomy()["sources"]
+    text = {c["id"]: c["claim"] for c in register["claims"]}
+    out = []
+    for group, heading in register["groups"].items():
+        rows = [c for c in register["claims"] if c["group"] == group]
+        if not rows:
+            continue
+        out += [f"### {heading}", "", "| Claim | Reported by | Confidence |", "| --- | --- | --- |"]
+        for c in rows:
+            differs = "".join(f" Disagrees with: [{text[o]}](#claim-{o})" for o in c.get("differs") or [])
+            by = ", ".join(f"[{known[i]['citation']}](#{i})" for i in c["sources"])
+            out.append(f"| [](){{ #claim-{c['id']} }} {c['claim']}{differs} | {by} | {trust.describe(c['sources'])} |")
+        out.append("")
+    return "\n".join(out).rstrip("\n")
+
+
 @event_priority(-10)  # after notebook_pages has read a notebook's front matter
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
     markdown = markers.replace(markdown, "sources", lambda _: sources_list(page.meta.get("sources") or []))
+    markdown = markers.replace(markdown, "claims", lambda _: register())
     return markers.replace(markdown, "confidence", confidence_text)
 
 

@@ -1,6 +1,6 @@
-"""The site's definitions, read from schema/: page kinds, fields, facets, vocabulary.
+"""The site's definitions, read from schema/: page kinds, fields, facets, vocabulary, claims.
 
-schema/kinds.yml and schema/taxonomy.yml are the only places these are written;
+schema/kinds.yml, schema/taxonomy.yml and schema/claims.yml are the only places these are written;
 every hook, tool and test reads them through this module.
 """
 from __future__ import annotations
@@ -25,6 +25,12 @@ def _load(name: str) -> dict[str, Any]:
 def taxonomy() -> dict[str, Any]:
     """The vocabulary in schema/taxonomy.yml: facets, roles, rounds, topics, difficulties, sources."""
     return _load("taxonomy.yml")
+
+
+@functools.cache
+def claims() -> dict[str, Any]:
+    """The claim register in schema/claims.yml: `groups` (id -> heading) and `claims` (a list)."""
+    return _load("claims.yml")
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from typing import Callable
 KNOWN = {
     "sources": "the page's source list (hooks/sources.py)",
     "confidence": "the confidence of a claim from the source ids given (hooks/sources.py)",
+    "claims": "the claim register from schema/claims.yml (hooks/sources.py)",
     "catalog": "the table of catalogued pages, all or those of some facet ids (hooks/catalog.py)",
 }
 MARKER = re.compile(r"<!--\s*ln:([a-z][a-z-]*)((?:\s+[a-z0-9-]+)*)\s*-->")

@@ -20,7 +20,7 @@ import jsonschema
 import yaml
 
 from hooks.lib import listing, markers
-from hooks.lib.definitions import DOCS, common_fields, fields, kinds, taxonomy, theme_fields
+from hooks.lib.definitions import DOCS, claims, common_fields, fields, kinds, taxonomy, theme_fields
 from hooks.lib.pages import headings, pages, read_page, sections
 
 GUIDANCE_MARKER = "<!-- write:"  # how templates tell an author what a section needs
@@ -107,6 +107,52 @@ def check_kinds() -> list[Problem]:
             if "Hints" not in titles[:first]:
                 found.append(Problem(where, "headings", "a kind with an answer needs Hints before it"))
     return found
+
+
+def check_claims(register: dict[str, Any] | None = None) -> list[Problem]:
+    """schema/claims.yml: ids unique and kebab-case, groups, sources, roles, rounds and
+    `differs` known, every claim said in a sentence.
+
+    >>> bad = {"groups": {"loop": "Loop"}, "claims": [
+    ...     {"id": "a", "group": "loop", "claim": "A thing happens.", "sources": ["nobody"], "roles": ["swe"]},
+    ...     {"id": "a", "group": "pay", "claim": "", "sources": [], "roles": ["swe"], "differs": ["b"]}]}
+    >>> for p in check_claims(bad): print(p)
+    schema/claims.yml: a: unknown source 'nobody'
+    schema/claims.yml: a: id used twice
+    schema/claims.yml: a: unknown group 'pay'
+    schema/claims.yml: a: the claim is missing or shorter than a sentence
+    schema/claims.yml: a: names no source
+    schema/claims.yml: a: differs from unknown claim 'b'
+    """
+    register = claims() if register is None else register
+    vocabulary = taxonomy()
+    ids = [c.get("id") for c in register["claims"]]
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for c in register["claims"]:
+        def say(message: str, c: dict = c) -> None:
+            problems.append(Problem("schema/claims.yml", str(c.get("id")), message))
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", str(c.get("id"))):
+            say("the id must be lowercase-kebab")
+        if c.get("id") in seen:
+            say("id used twice")
+        seen.add(c.get("id"))
+        if c.get("group") not in register["groups"]:
+            say(f"unknown group {c.get('group')!r}")
+        if len(str(c.get("claim") or "")) < 10:
+            say("the claim is missing or shorter than a sentence")
+        if not c.get("sources"):
+            say("names no source")
+        for field, vocab in (("sources", "sources"), ("roles", "roles"), ("rounds", "rounds")):
+            for value in c.get(field) or []:
+                if value not in vocabulary[vocab]:
+                    say(f"unknown {field[:-1]} {value!r}")
+        for other in c.get("differs") or []:
+            if other not in ids:
+                say(f"differs from unknown claim {other!r}")
+            elif c.get("id") not in (register["claims"][ids.index(other)].get("differs") or []):
+                say(f"differs from {other!r}, which does not list it back")
+    return problems
 
 
 def _explain(error: jsonschema.ValidationError, meta: dict[str, Any], where: str) -> list[Problem]:
@@ -275,7 +321,7 @@ def check_page(path: Path, docs: Path = DOCS) -> list[Problem]:
 
 
 def check_all(docs: Path = DOCS) -> list[Problem]:
-    return check_kinds() + [problem for page in pages(docs) for problem in check_page(page, docs)]
+    return check_kinds() + check_claims() + [problem for page in pages(docs) for problem in check_page(page, docs)]
 
 
 def main() -> int:

@@ -39,3 +39,24 @@ def test_confidence_never_exceeds_medium_and_one_publisher_is_one_voice():
     every = list(taxonomy()["sources"])
     assert trust.confidence(every) == "medium"
     assert trust.confidence(["tpm-design-blog-2026", "tpm-career-blog-2026"]) == trust.confidence(["tpm-design-blog-2026"])
+
+
+def test_the_claim_register_has_an_anchor_and_a_confidence_for_every_claim():
+    from hooks.lib.definitions import claims
+    from hooks.lib.trust import describe
+
+    text = sources.register()
+    for c in claims()["claims"]:
+        [row] = [line for line in text.splitlines() if f"{{ #claim-{c['id']} }}" in line]
+        assert row.endswith(f"| {describe(c['sources'])} |")
+        assert all(f"(#{i})" in row for i in c["sources"])
+
+
+def test_the_register_is_valid_and_disagreements_point_both_ways():
+    from hooks.lib.validation import check_claims
+
+    assert check_claims() == []
+    one_way = {"groups": {"loop": "L"}, "claims": [
+        {"id": "a", "group": "loop", "claim": "A claim here.", "sources": ["prachub-swe-2026"], "differs": ["b"]},
+        {"id": "b", "group": "loop", "claim": "B claim here.", "sources": ["prachub-swe-2026"]}]}
+    assert [p.message for p in check_claims(one_way)] == ["differs from 'b', which does not list it back"]
