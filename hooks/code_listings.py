@@ -1,10 +1,21 @@
-"""Whole-file listings show no stray annotation markers.
+"""Code blocks as light as they look: no stray annotation markers, no needless spans.
 
 Code annotations live in the snippet files as `# (1)!` comments; Material turns
 them into clickable markers when a numbered list follows the code block. A page
 that also shows a whole file (the complete reference of a coding problem) repeats
 those comments with no list after them, where they would read as `# (1)!`. This
 hook removes marker comments from every code block that no list follows.
+
+Pygments also wraps every plain name (`n`) and every run of whitespace (`w`) in
+its own span, which Material's theme draws in the code's ordinary colour in both
+schemes (`--md-code-hl-name-color` is the foreground colour; `w` has no style).
+Those spans are about a fifth of a coding page's elements and change nothing a
+reader sees, so they are unwrapped to their text.
+
+Material mounts code blocks only when they scroll into view (`content.lazy`,
+which keeps a long page's start-up work small) and makes a block that scrolls
+sideways keyboard-focusable when it mounts. So that no block is ever out of
+keyboard reach, every block's `<code>` is focusable from the start.
 """
 from __future__ import annotations
 
@@ -15,6 +26,8 @@ from mkdocs.structure.pages import Page
 
 _BLOCK = re.compile(r'(<div class="language-[^"]*highlight">.*?</code></pre></div>)(\s*<ol>)?', re.S)
 _MARKER = re.compile(r'[ \t]*<span class="c1">#\s*\(\d+\)!</span>')
+_PLAIN = re.compile(r'<span class="[nw]">([^<]*)</span>')
+_CODE = re.compile(r"(<pre>(?:<span></span>)?)<code>")
 
 
 def without_orphan_markers(html: str) -> str:
@@ -33,5 +46,25 @@ def without_orphan_markers(html: str) -> str:
     return _BLOCK.sub(clean, html)
 
 
+def lighter(block: str) -> str:
+    """One code block without plain spans, its code focusable.
+
+    >>> lighter('<div class="language-text highlight"><pre><span></span><code>a</code></pre></div>')
+    '<div class="language-text highlight"><pre><span></span><code tabindex="0">a</code></pre></div>'
+    """
+    return _CODE.sub(r'\1<code tabindex="0">', _PLAIN.sub(r"\1", block), count=1)
+
+
+def without_plain_spans(html: str) -> str:
+    """Unwrap Pygments' plain-name and whitespace spans inside code blocks only.
+
+    >>> block = ('<div class="language-python highlight"><pre><code><span class="n">total</span>'
+    ...          '<span class="w"> </span><span class="o">=</span> <span class="mi">1</span></code></pre></div>')
+    >>> without_plain_spans(block + '<p><span class="n">kept</span></p>')
+    '<div class="language-python highlight"><pre><code tabindex="0">total <span class="o">=</span> <span class="mi">1</span></code></pre></div><p><span class="n">kept</span></p>'
+    """
+    return _BLOCK.sub(lambda m: lighter(m.group(1)) + (m.group(2) or ""), html)
+
+
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    return without_orphan_markers(html)
+    return without_plain_spans(without_orphan_markers(html))

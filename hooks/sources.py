@@ -70,6 +70,9 @@ def confidence_text(ids: list[str]) -> str:
 def register(register: dict | None = None) -> str:
     """The claim register as Markdown tables, one per group, in the order of `groups`.
 
+    Each claim links to itself (a link a reader can copy) and carries the anchor
+    `claim-<id>` that pages link to.
+
     >>> print(register({"groups": {"loop": "The loop"}, "claims": [
     ...     {"id": "a", "group": "loop", "claim": "Four rounds.", "sources": ["prachub-swe-2026"], "differs": ["b"]},
     ...     {"id": "b", "group": "loop", "claim": "Five rounds.", "sources": ["staff-prep-2026"], "differs": ["a"]}]}))
@@ -77,8 +80,8 @@ def register(register: dict | None = None) -> str:
     <BLANKLINE>
     | Claim | Reported by | Confidence |
     | --- | --- | --- |
-    | [](){ #claim-a } Four rounds. Disagrees with: [Five rounds.](#claim-b) | [PracHub SWE guide (2026)](#prachub-swe-2026) | medium confidence (1 of 5 sources) |
-    | [](){ #claim-b } Five rounds. Disagrees with: [Four rounds.](#claim-a) | [Staff engineer prep guide (2026)](#staff-prep-2026) | medium confidence (1 of 5 sources) |
+    | [Four rounds.](#claim-a){ #claim-a } Disagrees with: [Five rounds.](#claim-b) | [PracHub SWE guide (2026)](#prachub-swe-2026) | medium confidence (1 of 5 sources) |
+    | [Five rounds.](#claim-b){ #claim-b } Disagrees with: [Four rounds.](#claim-a) | [Staff engineer prep guide (2026)](#staff-prep-2026) | medium confidence (1 of 5 sources) |
     """
     register = claims() if register is None else register
     known = taxonomy()["sources"]
@@ -92,7 +95,8 @@ def register(register: dict | None = None) -> str:
         for c in rows:
             differs = "".join(f" Disagrees with: [{text[o]}](#claim-{o})" for o in c.get("differs") or [])
             by = ", ".join(f"[{known[i]['citation']}](#{i})" for i in c["sources"])
-            out.append(f"| [](){{ #claim-{c['id']} }} {c['claim']}{differs} | {by} | {trust.describe(c['sources'])} |")
+            out.append(f"| [{c['claim']}](#claim-{c['id']}){{ #claim-{c['id']} }}{differs} | {by} "
+                       f"| {trust.describe(c['sources'])} |")
         out.append("")
     return "\n".join(out).rstrip("\n")
 

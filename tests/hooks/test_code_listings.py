@@ -8,3 +8,26 @@ BLOCK = ('<div class="language-python highlight"><pre><code>x = 1  '
 def test_a_whole_file_listing_loses_its_markers_and_an_annotated_block_keeps_them():
     assert "(1)!" not in code_listings.without_orphan_markers(BLOCK + "<p>next</p>")
     assert "(1)!" in code_listings.without_orphan_markers(BLOCK + "\n<ol><li>note</li></ol>")
+
+
+def test_unwrapping_plain_spans_keeps_every_character_of_real_code():
+    import html
+    import re
+    from pathlib import Path
+
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import PythonLexer
+
+    source = Path(code_listings.__file__).read_text(encoding="utf-8")
+    code = highlight(source, PythonLexer(), HtmlFormatter(nowrap=True))
+    block = f'<div class="language-python highlight"><pre><code>{code}</code></pre></div>'
+    light = code_listings.without_plain_spans(block)
+
+    def text(markup: str) -> str:
+        return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+    assert text(light) == text(block) == source
+    assert '<span class="n">' in block and '<span class="w">' in block
+    assert '<span class="n">' not in light and '<span class="w">' not in light
+    assert light.count("<span") < 0.8 * block.count("<span")

@@ -28,13 +28,30 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-
                   "--disable-sync", "--disable-quic", "--no-first-run"]
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
 @pytest.fixture(scope="session")
-def build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` into a temporary folder, notebooks executed afresh."""
+def _server(tmp_path_factory: pytest.TempPathFactory):
+    """A server bound to a free port before the build, so the site is built for the
+    address it is served from (Material's instant navigation only works there)."""
     out = tmp_path_factory.mktemp("site")
-    argv, env = build_command(out)
+    handler = functools.partial(_QuietHandler, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.site_dir = out
+    server.url = f"http://127.0.0.1:{server.server_address[1]}/"
+    yield server
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def build(_server) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` into a temporary folder, notebooks executed afresh."""
+    argv, env = build_command(_server.site_dir, site_url=_server.url)
     result = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True)
-    result.site_dir = out
+    result.site_dir = _server.site_dir
     return result
 
 
@@ -45,19 +62,12 @@ def site_dir(build: subprocess.CompletedProcess) -> Path:
     return build.site_dir
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
-def base_url(site_dir: Path):
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+def base_url(site_dir: Path, _server):
+    thread = threading.Thread(target=_server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    yield _server.url
+    _server.shutdown()
 
 
 def _chromium_or_skip() -> str:
