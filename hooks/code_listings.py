@@ -10,7 +10,9 @@ Pygments also wraps every plain name (`n`) and every run of whitespace (`w`) in
 its own span, which Material's theme draws in the code's ordinary colour in both
 schemes (`--md-code-hl-name-color` is the foreground colour; `w` has no style).
 Those spans are about a fifth of a coding page's elements and change nothing a
-reader sees, so they are unwrapped to their text.
+reader sees, so they are unwrapped to their text; the same goes for notebook cells
+(`highlight-ipynb`, whose stylesheet gives `n` no colour and `w` only a colour
+for blank space).
 
 Material mounts code blocks only when they scroll into view (`content.lazy`,
 which keeps a long page's start-up work small) and makes a block that scrolls
@@ -28,6 +30,7 @@ _BLOCK = re.compile(r'(<div class="language-[^"]*highlight">.*?</code></pre></di
 _MARKER = re.compile(r'[ \t]*<span class="c1">#\s*\(\d+\)!</span>')
 _PLAIN = re.compile(r'<span class="[nw]">([^<]*)</span>')
 _CODE = re.compile(r"(<pre>(?:<span></span>)?)<code>")
+_CELL = re.compile(r'<div class="highlight-ipynb[^"]*"><pre>.*?</pre></div>', re.S)
 
 
 def without_orphan_markers(html: str) -> str:
@@ -56,13 +59,18 @@ def lighter(block: str) -> str:
 
 
 def without_plain_spans(html: str) -> str:
-    """Unwrap Pygments' plain-name and whitespace spans inside code blocks only.
+    """Unwrap Pygments' plain-name and whitespace spans inside code blocks and notebook
+    cells only.
+
+    >>> without_plain_spans('<div class="highlight-ipynb hl-python"><pre><span class="n">x</span></pre></div>')
+    '<div class="highlight-ipynb hl-python"><pre>x</pre></div>'
 
     >>> block = ('<div class="language-python highlight"><pre><code><span class="n">total</span>'
     ...          '<span class="w"> </span><span class="o">=</span> <span class="mi">1</span></code></pre></div>')
     >>> without_plain_spans(block + '<p><span class="n">kept</span></p>')
     '<div class="language-python highlight"><pre><code tabindex="0">total <span class="o">=</span> <span class="mi">1</span></code></pre></div><p><span class="n">kept</span></p>'
     """
+    html = _CELL.sub(lambda m: _PLAIN.sub(r"\1", m.group(0)), html)
     return _BLOCK.sub(lambda m: lighter(m.group(1)) + (m.group(2) or ""), html)
 
 
