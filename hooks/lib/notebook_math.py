@@ -4,7 +4,9 @@ A notebook's Markdown cells keep Jupyter's `$...$` and `$$...$$`. Instead of
 loading KaTeX in every reader's browser, each Markdown cell that has math is run
 once through the site's own KaTeX (hooks/vendor_assets.py) and its auto-render, in
 the build's Chromium (hooks/lib/chromium.py), with the same delimiters and options
-as docs/assets/javascripts/math.js; the page then needs only KaTeX's stylesheet.
+as docs/assets/javascripts/math.js, into MathML (`output: "mathml"`), which every
+current browser lays out itself: the page needs no KaTeX stylesheet, font or
+script, and is about a third lighter in elements than with KaTeX's HTML.
 Results are cached in `.cache/math/` by a hash of the cells, KaTeX's version and
 the options, so a rebuild needs no browser.
 
@@ -29,7 +31,7 @@ _CELL = re.compile(r'<div class="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>')
 _DIV = re.compile(r"<div\b|</div>")
 OPTIONS = {"delimiters": [{"left": "$$", "right": "$$", "display": True},
                           {"left": "$", "right": "$", "display": False}],
-           "throwOnError": False}
+           "throwOnError": False, "output": "mathml"}
 RENDER_JS = """([cells, options]) => cells.map(html => {
   const box = document.createElement("div")
   box.innerHTML = html

@@ -113,10 +113,10 @@ def test_on_a_phone_a_diagram_fits_or_scrolls_in_its_own_box(page, site_dir):
 
 def test_diagrams_and_math_also_render_after_instant_navigation(page, site_dir):
     """Instant navigation swaps the page without a reload: the diagram (inline SVG) and
-    the math (drawn at build time, styled by KaTeX's stylesheet, which Material's head
-    sync brings along) must be there and styled, in both schemes."""
+    the math (MathML drawn at build time, which the browser lays out itself) must be
+    there and drawn, in both schemes."""
     diagram_page = first_page_with(site_dir, 'class="diagram"')
-    math_page = first_page_with(site_dir, 'class="katex')
+    math_page = first_page_with(site_dir, "<math ")
     open_page(page, "")
     go_instantly(page, diagram_page)
     reveal_answers(page)
@@ -124,24 +124,39 @@ def test_diagrams_and_math_also_render_after_instant_navigation(page, site_dir):
     expect(svg).to_have_accessible_name(re.compile(r"\w{3}"))
     assert svg.evaluate(DIAGRAM_STYLE)["height"] > 100
     go_instantly(page, math_page)
-    katex = page.locator(".katex").first
-    katex.wait_for()
-    expect(katex).to_have_css("font-family", re.compile("KaTeX_Main"), timeout=10_000)
-    light = katex.evaluate("e => getComputedStyle(e).color")
+    math = page.locator("math").first
+    math.wait_for()
+    assert math.evaluate(MATH_LAYOUT)["display"] in ("math", "block math")  # inline is "math"
+    light = math.evaluate("e => getComputedStyle(e).color")
     switch_scheme(page)
-    assert katex.evaluate("e => getComputedStyle(e).color") != light
+    assert math.evaluate("e => getComputedStyle(e).color") != light
     go_instantly(page, diagram_page)
     reveal_answers(page)
     assert page.locator(".diagram svg").first.evaluate(DIAGRAM_STYLE)["height"] > 100
 
 
+MATH_LAYOUT = "e => ({display: getComputedStyle(e).display, height: e.getBoundingClientRect().height})"
+
+
 def test_notebook_math_is_drawn_and_styled(page, site_dir):
     open_page(page, first_page_with(site_dir, 'class="jupyter-wrapper"'))
     wrapper = page.locator(".jupyter-wrapper").first
-    expect(page.locator(".jupyter-wrapper .katex").first).to_have_css(
-        "font-family", re.compile("KaTeX_Main"), timeout=10_000)
-    assert page.locator(".jupyter-wrapper .katex-display").count() >= 1
+    shown = page.locator('.jupyter-wrapper math[display="block"]')
+    assert shown.count() >= 1
+    layout = shown.first.evaluate(MATH_LAYOUT)
+    # laid out as math (a fraction is taller than a line), not as a run of letters
+    assert layout["display"] == "block math" and layout["height"] > 30
     assert "$$" not in wrapper.inner_text()
+
+
+def test_a_wide_equation_scrolls_sideways_on_a_phone(page, site_dir):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, first_page_with(site_dir, 'class="jupyter-wrapper"'))
+    boxes = page.locator(".jupyter-wrapper .katex:has(> math[display=block])")
+    widths = [boxes.nth(i).evaluate("e => [e.scrollWidth, e.clientWidth, getComputedStyle(e).overflowX]")
+              for i in range(boxes.count())]
+    assert any(scroll > client for scroll, client, _ in widths), "no equation is wider than a phone"
+    assert all(overflow == "auto" for *_, overflow in widths)
 
 
 def test_the_notebook_page_shows_its_plots(page, site_dir):

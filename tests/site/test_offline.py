@@ -57,15 +57,16 @@ def test_no_stylesheet_imports_or_fetches_from_another_host(site_dir: Path):
 
 def test_heavy_libraries_load_only_where_needed(site_dir: Path):
     """No page ships mermaid (diagrams are inline SVG); KaTeX's scripts load only where
-    the browser must draw math, its stylesheet only where there is math, without
-    blocking the first paint; Material's own scripts are deferred."""
+    the browser must draw math, its stylesheet only where KaTeX's HTML is shown (math
+    drawn at build time is MathML and needs none), without blocking the first paint;
+    Material's own scripts are deferred."""
     pages = {p: p.read_text(encoding="utf-8") for p in sorted(site_dir.rglob("*.html"))}
     assert not (site_dir / "assets" / "vendor" / "mermaid").exists()
     assert [p for p, html in pages.items() if "mermaid.min.js" in html] == []
     for path, html in pages.items():
         browser_math = 'class="arithmatex"' in html or '<div class="jupyter-wrapper">' in html
         assert ("katex.min.js" in html) == browser_math, path
-        assert ("katex.min.css" in html) == (browser_math or 'class="katex' in html), path
+        assert ("katex.min.css" in html) == (browser_math or 'class="katex-html' in html), path
         outside_noscript = re.sub(r"<noscript>.*?</noscript>", "", html, flags=re.S)
         assert not re.search(r'<link rel="stylesheet" href="[^"]*katex[^"]*">', outside_noscript), path
         assert not re.search(r"<script src=", html), f"{path}: a script without defer"
@@ -73,5 +74,6 @@ def test_heavy_libraries_load_only_where_needed(site_dir: Path):
     assert drawn, "no page has a diagram: the diagram checks would check nothing"
     assert all('<svg role="img"' in pages[p] for p in drawn)
     static_math = [html for html in pages.values() if 'data-math="static"' in html]
-    assert static_math and all("katex.min.js" not in html for html in static_math)
+    assert static_math and all("katex.min.js" not in html and "katex.min.css" not in html
+                               and "<math " in html for html in static_math)
     assert (site_dir / "assets" / "vendor" / "katex" / "fonts").is_dir()
