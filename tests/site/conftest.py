@@ -100,12 +100,6 @@ def page(browser, base_url, request):
     the test fails at teardown if there were any, or any console error.
     """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    # Material draws mermaid inside a closed shadow root; open it so tests can see the SVG.
-    context.add_init_script("""
-        const attach = Element.prototype.attachShadow;
-        Element.prototype.attachShadow = function (init) {
-          return attach.call(this, { ...init, mode: "open" });
-        };""")
     page = context.new_page()
     page.outside, page.console_errors = [], []
 
@@ -121,8 +115,18 @@ def page(browser, base_url, request):
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))
     page.base_url = base_url
     yield page
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=False)
+    if getattr(request.node, "failed_call", False):  # what the page looked like when it failed
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=False)
     context.close()
     assert page.outside == [], f"requests left 127.0.0.1: {page.outside}"
     assert page.console_errors == [], f"console errors: {page.console_errors}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Remember a failed test body, so the `page` fixture screenshots only failures."""
+    report = yield
+    if report.when == "call" and report.failed:
+        item.failed_call = True
+    return report
