@@ -55,7 +55,7 @@ def problems(text: str) -> list[str]:
     """What is wrong with the markers in a page: unknown names, malformed markers.
 
     >>> problems("<!-- ln:catalogue --> <!-- ln:sources --> <!-- sources --> <!--ln:Sources-->")
-    ["unknown marker 'ln:catalogue' (known: sources, confidence, catalog)", "malformed marker '<!-- sources -->' (write <!-- ln:NAME args -->)", "malformed marker '<!--ln:Sources-->' (write <!-- ln:NAME args -->)"]
+    ["unknown marker 'ln:catalogue' (known: sources, ...)", "malformed marker '<!-- sources -->' (write <!-- ln:NAME args -->)", "malformed marker '<!--ln:Sources-->' (write <!-- ln:NAME args -->)"]
     """
     prose: list[str] = []
     _outside_code(text, lambda part: prose.append(part) or part)
