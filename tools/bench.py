@@ -310,9 +310,11 @@ def verdicts(result: dict) -> list[tuple[str, float, float, bool]]:
 
 def build(site: Path, site_url: str | None = None) -> float:
     # site_url: canonical links point at the server Lighthouse visits
-    argv, env = build_command(site, site_url=site_url, quiet=True)
+    argv, env = build_command(site, site_url=site_url)
     start = time.perf_counter()
-    subprocess.run(argv, cwd=ROOT, env=env, check=True)
+    done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit("bench: the strict build failed:\n" + done.stderr[-3000:])
     return time.perf_counter() - start
 
 

@@ -18,8 +18,11 @@ FETCHING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetc
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
 
 
-def build_command(site_dir: Path, site_url: str | None = None, quiet: bool = False) -> tuple[list, dict]:
+def build_command(site_dir: Path, site_url: str | None = None) -> tuple[list, dict]:
     """(argv, env) for a strict build into `site_dir`, notebooks executed afresh.
+
+    Never `--quiet`: MkDocs then stops counting warnings, so `--strict` passes a
+    build that has them.
 
     >>> argv, env = build_command(Path("/tmp/s"))
     >>> argv[1:5], env["NOTEBOOK_CACHE"]
@@ -28,8 +31,7 @@ def build_command(site_dir: Path, site_url: str | None = None, quiet: bool = Fal
     env = dict(os.environ, NOTEBOOK_CACHE="false", NO_MKDOCS_2_WARNING="1")
     if site_url:
         env["SITE_URL"] = site_url
-    argv = [sys.executable, "-m", "mkdocs", "build", "--strict", *(["--quiet"] if quiet else []),
-            "-d", str(site_dir)]
+    argv = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)]
     return argv, env
 
 
