@@ -109,7 +109,7 @@ class SlidingCounter:
         """Seconds until the estimate leaves room for one more request."""
         into = self._roll(now)
         room = self.limit - 1 - self.current   # what the weighted older count may be
-        if room >= 0:                         # (1)!
+        if room >= 0:
             if self.previous <= room:
                 return 0.0
             return max(0.0, self.window_s * (1 - room / self.previous) - into)
