@@ -155,6 +155,27 @@ def test_successes_and_non_retryable_errors_spend_nothing(Retrier):
     assert len(service.calls) == 2
 
 
+def test_a_call_out_of_attempts_spends_no_budget_on_its_last_failure(Retrier):
+    # minimum 2, ratio 0: the first call's one retry leaves one for the second call
+    clock = FakeClock()
+    retrier = Retrier(2, 0.25, 8.0, clock=clock, sleep=FakeSleep(clock), budget_ratio=0.0,
+                      budget_window_s=100.0, budget_min=2)
+    with pytest.raises(ServiceError):
+        retrier.call(FlakyService(clock, ["503", "503"]))
+    assert retrier.call(FlakyService(clock, ["503"])) == "ok"
+
+
+def test_a_retry_the_deadline_forbids_spends_no_budget(Retrier):
+    # the server asks for 10 s, past the 5 s deadline: that call gives up without spending
+    # the single retry the minimum allows, so the next call still has it
+    clock = FakeClock()
+    retrier = Retrier(4, 0.25, 8.0, clock=clock, sleep=FakeSleep(clock), deadline_s=5.0,
+                      budget_ratio=0.0, budget_window_s=100.0, budget_min=1)
+    with pytest.raises(ServiceError):
+        retrier.call(FlakyService(clock, ["429:10"]))
+    assert retrier.call(FlakyService(clock, ["503"])) == "ok"
+
+
 def test_the_budget_is_shared_by_all_calls_and_operations(Retrier):
     clock = FakeClock()
     retrier = Retrier(4, 0.25, 8.0, clock=clock, sleep=FakeSleep(clock), budget_ratio=0.0,
