@@ -37,4 +37,5 @@ class Retrier:
     def call(self, operation, *args, **kwargs):
         """Return operation(*args, **kwargs), retrying retryable failures."""
         raise NotImplementedError("start with level 1: call the operation, and on a retryable "
-                                  "failure sleep min(cap_s, base_s * 2 ** retry) and try again")
+                                  "failure sleep min(cap_s, base_s * 2 ** (n - 1)) before retry n "
+                                  "(the first retry waits base_s) and try again")
