@@ -1,0 +1,1 @@
+"""Tests for docs/coding/rate-limiter.md."""

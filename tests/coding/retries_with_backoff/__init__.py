@@ -1,0 +1,1 @@
+"""Tests for docs/coding/retries-with-backoff.md."""
