@@ -9,6 +9,6 @@ as `MessageQueue(visibility_timeout, clock=..., checkpoint=...)`, with the
 methods the level tests call.
 """
 PRACTICE = {"entry": "MessageQueue", "kind": "class",
-            "signature": "class MessageQueue(visibility_timeout=30.0, *, clock, checkpoint)",
+            "signature": "MessageQueue(visibility_timeout=30.0, *, clock, checkpoint)",
             "methods": ["publish", "register", "unregister", "receive", "ack",
                         "redeliver_expired", "stats"]}

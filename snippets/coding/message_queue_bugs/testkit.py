@@ -213,7 +213,7 @@ def retained_bytes(cycle: Callable[[int], Any], cycles: int = 2000, warmup: int 
     try:
         for i in range(warmup):
             cycle(i)
-        gc.collect()  # (3)!
+        gc.collect()  # (1)!
         before = tracemalloc.get_traced_memory()[0]
         for i in range(warmup, warmup + cycles):
             cycle(i)
