@@ -192,10 +192,61 @@ def test_under_real_thread_switches_each_message_is_acked_once(MessageQueue):
         sys.setswitchinterval(previous)
         for _ in range(blocking):
             queue.publish("stop")
+        deadline = time.monotonic() + 1.0  # all joins share one second
         for thread in threads:
-            thread.join(2.0)
+            thread.join(max(0.0, deadline - time.monotonic()))
     assert not problems, problems
     assert finished, f"only {len(callbacks)} of {total} messages were acked"
     assert not any(thread.is_alive() for thread in threads), "a consumer never returned"
     assert set(callbacks) == set(true_acks) and len(callbacks) == total
     assert set(callbacks.values()) == {1} and set(true_acks.values()) == {1}
+
+
+@luck_based
+def test_a_consumer_told_to_wait_never_comes_back_empty_handed(MessageQueue):
+    """An extra aimed at stolen wakeups, and luck-based like the one above: one
+    consumer waits with no timeout while another polls, and each message is
+    published into an empty queue only after the last was acked. When the poller
+    takes the message between the waiter's wakeup and its return to the lock, a
+    waiter that does not test again in a loop returns None."""
+    queue = MessageQueue(clock=FakeClock(), checkpoint=lambda point: time.sleep(0))  # a yield
+    queue.register("waiter")
+    queue.register("poller")
+    acked, stop, problems = threading.Event(), threading.Event(), []
+
+    def waiter():
+        while True:
+            delivery = queue.receive("waiter")
+            if delivery is None:
+                problems.append("receive() with no timeout returned None")
+                return
+            queue.ack(delivery.receipt)
+            if delivery.body == "stop":
+                return
+
+    def poller():
+        while not stop.is_set():
+            delivery = queue.receive("poller", timeout=0)
+            if delivery is not None:
+                queue.ack(delivery.receipt)
+
+    threads = [threading.Thread(target=job, daemon=True) for job in (waiter, poller)]
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)
+    try:
+        for thread in threads:
+            thread.start()
+        for i in range(300):
+            acked.clear()
+            queue.publish(i, on_ack=lambda message_id: acked.set())
+            assert acked.wait(1.0), f"message {i} was never acked"
+            if problems:
+                break
+    finally:
+        sys.setswitchinterval(previous)
+        stop.set()
+        queue.publish("stop")
+        deadline = time.monotonic() + 1.0
+        for thread in threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+    assert not problems, problems
