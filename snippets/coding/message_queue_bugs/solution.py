@@ -115,10 +115,10 @@ class MessageQueue:
     # --8<-- [start:register]
     def register(self, consumer: str) -> None:
         """Add a consumer. ValueError if the name is taken."""
-        self._checkpoint("register")  # (1)!
         with self._lock:
             if consumer in self._consumers:
                 raise ValueError(f"consumer {consumer!r} is already registered")
+            self._checkpoint("register")  # (1)!
             self._consumers[consumer] = _Consumer()
 
     def unregister(self, consumer: str) -> int:
@@ -143,9 +143,10 @@ class MessageQueue:
     def receive(self, consumer: str, timeout: float | None = None) -> Delivery | None:
         """The oldest ready message, waiting up to `timeout` seconds for one
         (None: as long as it takes); None if none came."""
-        self._checkpoint("receive")
         with self._not_empty:
             self._known(consumer)
+            if not self._ready:
+                self._checkpoint("receive")
             if not self._not_empty.wait_for(lambda: self._ready, timeout):  # (1)!
                 return None
             record = self._known(consumer)  # (2)!
@@ -163,11 +164,11 @@ class MessageQueue:
     def ack(self, receipt: str) -> bool:
         """Finish a delivery. False if the receipt is unknown, already acked, or
         stale: its timeout passed and the message went back to the queue."""
-        self._checkpoint("ack")
         with self._lock:
             flight = self._in_flight.pop(receipt, None)  # (1)!
             if flight is None:
                 return False
+            self._checkpoint("ack")
             del self._consumers[flight.consumer].holding[receipt]
             del self._messages[flight.message_id]
             callback = self._on_ack.pop(flight.message_id, None)  # (2)!
@@ -179,11 +180,11 @@ class MessageQueue:
     # --8<-- [start:sweep]
     def redeliver_expired(self) -> int:
         """Make every delivery whose timeout has passed ready again; how many."""
-        self._checkpoint("sweep")
         with self._lock:  # (1)!
             now = self._clock()
             expired = [r for r, flight in self._in_flight.items() if flight.deadline <= now]
             for receipt in expired:
+                self._checkpoint("sweep")
                 self._requeue(receipt)
             return len(expired)
 

@@ -28,9 +28,10 @@ Rules for your fix. Keep the public methods and the constructor's arguments:
 the tests call them. `clock` is where time comes from (the tests pass a fake
 one). `checkpoint(name)` marks a place where the operating system may switch to
 another thread; in production it does nothing, and the tests pass one that
-forces a switch there. Keep every method calling its checkpoint (you may move
-the call); a call made while holding a lock still works, but makes each test
-that forces a switch there wait a second.
+forces a switch there. Keep every checkpoint where it is in the logic, after
+the check it follows and before the act that comes next, however the code
+around it changes (inside a `with` block is fine). A checkpoint moved before
+its check would let a test pass without testing anything.
 """
 from __future__ import annotations
 

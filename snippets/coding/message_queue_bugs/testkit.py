@@ -124,17 +124,32 @@ class Switch:
     The waits only bound what a wrong program can do; none decides the outcome
     for a correct one. If `second` has not finished after `grace` seconds (it is
     blocked, say on a lock `first` holds at the point), `first` goes on anyway.
-    If `first` neither reaches `point` nor returns within `patience` seconds (it
-    blocks before the point), `second` runs then. If either call is still
-    running `patience` seconds after that, `run` raises `Stuck`.
+    `watch(queue)` makes that wait `brief` whenever `first` holds one of the
+    queue's locks at the point: `second` then blocks on it, and only `first`
+    going on can free it. If `first` neither reaches `point` nor returns within
+    `patience` seconds (it blocks before the point), `second` runs then. If
+    either call is still running `patience` seconds after that, `run` raises
+    `Stuck`.
     """
 
-    def __init__(self, *, grace: float = 1.5, patience: float = 2.5) -> None:
-        self.grace, self.patience = grace, patience
+    def __init__(self, *, grace: float = 1.5, patience: float = 2.5, brief: float = 0.05) -> None:
+        self.grace, self.patience, self.brief = grace, patience, brief
         self.reached: list[str] = []
         self.fired = False
         self._plan: _Plan | None = None
         self._lock = threading.Lock()
+        self._watched: list[Any] = []
+
+    def watch(self, owner: Any) -> None:
+        """Note the locks and conditions among `owner`'s attributes."""
+        self._watched = [v for v in vars(owner).values()
+                         if callable(getattr(v, "_is_owned", None)) or callable(getattr(v, "locked", None))]
+
+    def _holding_a_lock(self) -> bool:
+        """Does the calling thread hold a watched lock? (Lock: is it locked at all,
+        which at a checkpoint means by this thread; RLock and Condition: by this thread.)"""
+        return any(v._is_owned() if callable(getattr(v, "_is_owned", None)) else v.locked()
+                   for v in self._watched)
 
     def __call__(self, point: str) -> None:
         self.reached.append(point)
@@ -144,8 +159,9 @@ class Switch:
                     or threading.current_thread() is not plan.first):
                 return
             plan.decided = self.fired = True
+        wait = self.brief if self._holding_a_lock() else self.grace
         plan.then.start()  # (1)!
-        plan.then.join(self.grace)
+        plan.then.join(wait)
         plan.settled.set()
 
     def run(self, first: Callable[[], Any], *, at: str,

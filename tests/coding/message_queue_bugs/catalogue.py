@@ -1,10 +1,11 @@
 """The six bugs planted in starter.py, and the marker that ties a test to one.
 
 A level test decorated with `@exposes(n)` must fail on the broken queue
-(test_broken.py marks it `xfail(strict=True)` there) and pass on a fixed one.
-A level test without it must pass on both: it guards against a test that
-fails on anything. `@luck_based` marks the one stress test, which may or may
-not catch the broken queue and so proves nothing about it.
+(test_broken.py marks it `xfail(strict=True)` there) and pass on a fixed one;
+`@exposes(n, m)` if either bug alone makes it fail. A level test without it
+must pass on both: it guards against a test that fails on anything.
+`@luck_based` marks the two stress tests, which may or may not catch the
+broken queue and so prove nothing about it.
 """
 from __future__ import annotations
 
@@ -20,11 +21,11 @@ BUGS = {
 }
 
 
-def exposes(bug: int) -> Callable:
-    assert bug in BUGS, bug
+def exposes(*bugs: int) -> Callable:
+    assert bugs and set(bugs) <= set(BUGS), bugs
 
     def mark(test: Callable) -> Callable:
-        test.exposes = bug
+        test.exposes = bugs
         return test
     return mark
 

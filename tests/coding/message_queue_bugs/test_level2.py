@@ -4,7 +4,10 @@ Each `scenario_*` builds a queue whose checkpoint is a `Switch`, runs one call
 in a thread, and the moment that thread reaches the checkpoint, runs a second
 call to the end before letting the first go on. That interleaving is the one
 that breaks the broken queue, and it happens on every run: no sleeps, no luck.
-A fixed queue may be paused at the same point; it must still keep its promises.
+A fixed queue is paused at the same point, after the check and before the act,
+now inside its critical section: the second call waits for the lock, and the
+queue must still keep its promises. So that a checkpoint moved before the check
+cannot pass for a fix, the call paused there must be the one that wins.
 The scenarios are shared with test_reference.py, which checks that the switch
 really fired.
 """
@@ -23,6 +26,7 @@ LEVEL = 2
 def make(MessageQueue, *names):
     clock, switch = FakeClock(), Switch()
     queue = MessageQueue(visibility_timeout=30, clock=clock, checkpoint=switch)
+    switch.watch(queue)  # paused holding the queue's lock: the other call waits for it
     for name in names:
         queue.register(name)
     return queue, clock, switch
@@ -42,6 +46,9 @@ def test_two_registrations_of_one_name_cannot_both_succeed(MessageQueue):
     assert ended == ["ValueError", "returned"], (
         f"the two register('w') calls ended with {ended}: exactly one must succeed "
         "and the other raise ValueError")
+    assert first.error is None, (
+        "the register('w') paused at its checkpoint lost to the one run during the pause: "
+        "checkpoint('register') must come after the name is checked, or this test cannot see the race")
     assert queue.stats()["consumers"] == 1
 
 
@@ -96,9 +103,12 @@ def test_a_redelivery_inside_an_ack_leaves_one_winner(MessageQueue):
     _, ack, sweep, queue = scenario_sweep_inside_ack(MessageQueue, calls)
     assert ack.error is None and sweep.error is None, f"{ack.error!r} {sweep.error!r}"
     one_winner(ack.value, sweep.value, queue, calls)
+    assert ack.value is True, (
+        "the ack paused at its checkpoint lost to the sweep run during the pause: "
+        "checkpoint('ack') must come after ack has found the delivery, or this test cannot see the race")
 
 
-@exposes(3)
+@exposes(3, 2)  # bug 2 too: an ack that finds its delivery outside the lock acts on it later
 def test_an_ack_inside_a_redelivery_leaves_one_winner(MessageQueue):
     calls = []
     _, sweep, ack, queue = scenario_ack_inside_sweep(MessageQueue, calls)
@@ -107,6 +117,9 @@ def test_an_ack_inside_a_redelivery_leaves_one_winner(MessageQueue):
         "it was about to requeue; a sweeper thread that dies stops all redelivery")
     assert ack.error is None, repr(ack.error)
     one_winner(ack.value, sweep.value, queue, calls)
+    assert sweep.value == 1, (
+        "the sweep paused at its checkpoint lost to the ack run during the pause: "
+        "checkpoint('sweep') must come after the sweep has listed what expired, or this test cannot see the race")
 
 
 def scenario_publish_before_wait(MessageQueue):
@@ -245,8 +258,9 @@ def test_a_consumer_told_to_wait_never_comes_back_empty_handed(MessageQueue):
     finally:
         sys.setswitchinterval(previous)
         stop.set()
+        waiter_thread, poller_thread = threads
+        deadline = time.monotonic() + 1.0  # both joins share one second
+        poller_thread.join(1.0)  # first, so that the poller cannot take the waiter's "stop"
         queue.publish("stop")
-        deadline = time.monotonic() + 1.0
-        for thread in threads:
-            thread.join(max(0.0, deadline - time.monotonic()))
+        waiter_thread.join(max(0.0, deadline - time.monotonic()))
     assert not problems, problems
