@@ -149,7 +149,10 @@ class MessageQueue:
                 self._checkpoint("receive")
             if not self._not_empty.wait_for(lambda: self._ready, timeout):  # (1)!
                 return None
-            record = self._known(consumer)  # (2)!
+            record = self._consumers.get(consumer)
+            if record is None:  # (2)!
+                self._not_empty.notify()
+                raise KeyError(f"unknown consumer {consumer!r}")
             message_id = self._ready.popleft()
             message = self._messages[message_id]
             message.attempts += 1

@@ -101,7 +101,10 @@ REINTRODUCE = {
                 self._checkpoint("receive")
             if not self._not_empty.wait_for(lambda: self._ready, timeout):  # (1)!
                 return None
-            record = self._known(consumer)  # (2)!
+            record = self._consumers.get(consumer)
+            if record is None:  # (2)!
+                self._not_empty.notify()
+                raise KeyError(f"unknown consumer {consumer!r}")
 ''', '''        with self._lock:
             self._known(consumer)
             empty = not self._ready
@@ -237,14 +240,36 @@ def test_a_callback_that_raises_reaches_the_acker_after_the_ack_took_effect():
     assert queue.ack(receipt) is False
 
 
-def test_a_consumer_unregistered_while_it_waits_gets_a_key_error():
-    switch = Switch()
-    queue = solution.MessageQueue(clock=FakeClock(), checkpoint=switch)
-    switch.watch(queue)
-    queue.register("c")
-    first, _ = switch.run(lambda: queue.receive("c"), at="receive",
-                          then=lambda: (queue.unregister("c"), queue.publish("job")))
-    assert isinstance(first.error, KeyError) and queue.stats()["ready"] == 1
+def test_a_consumer_unregistered_while_it_waits_hands_its_wakeup_on():
+    """Two consumers wait, and the first to wait is unregistered; then one
+    message comes. `notify` wakes one waiter, the one that waited longest
+    (CPython's Condition is first in, first out): it must raise KeyError and
+    pass the wakeup on, or the other sleeps beside a ready message (symptom 1)."""
+    waiting = threading.Semaphore(0)
+    queue = solution.MessageQueue(clock=FakeClock(),
+                                  checkpoint=lambda point: point == "receive" and waiting.release())
+    outcomes = {}
+
+    def receive(name):
+        try:
+            outcomes[name] = queue.receive(name).body
+        except KeyError as error:
+            outcomes[name] = error
+
+    threads = []
+    for name in ("gone", "stays"):
+        queue.register(name)
+        threads.append(threading.Thread(target=receive, args=(name,), daemon=True))
+        threads[-1].start()
+        assert waiting.acquire(timeout=2.0)  # at its checkpoint, holding the lock, about to wait
+        queue.stats()  # takes the lock, so returns only once that call waits (which releases it)
+    queue.unregister("gone")
+    queue.publish("job")
+    for thread in threads:
+        thread.join(2.0)
+    assert isinstance(outcomes.get("gone"), KeyError)
+    assert outcomes.get("stays") == "job", "the wakeup went to the unregistered consumer and stopped there"
+    assert queue.stats() == {"ready": 0, "in_flight": 1, "consumers": 1}
 
 
 def test_the_switch_waits_only_briefly_for_a_call_blocked_on_a_watched_lock():
