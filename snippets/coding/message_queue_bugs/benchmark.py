@@ -92,14 +92,24 @@ def daily_growth_gib(bytes_per_cycle: float, cycles_per_second: float) -> float:
     return bytes_per_cycle * cycles_per_second * 86_400 / 2**30
 
 
-def report() -> str:
+def report(sizes=SIZES, cycles: int = 2000) -> str:
+    """The timings, sweep first and at most 38 characters a line (a phone's
+    width), then the leaks.
+
+    >>> lines = report(sizes=(10,), cycles=50).splitlines()
+    >>> lines[2:4]
+    ['microseconds per call', 'in flight  sweep publish receive   ack']
+    >>> max(len(line) for line in lines[2:5]) <= 38
+    True
+    """
     lines = [f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}",
              "",
-             "in flight   publish   receive       ack     sweep   (microseconds per call)"]
-    for size, publish, receive, ack, sweep in timings():
-        lines.append(f"{size:>9,} {publish:>9.2f} {receive:>9.2f} {ack:>9.2f} {sweep:>9.0f}")
-    lines += ["", "bytes kept per cycle (tracemalloc, 2,000 cycles)"]
-    for label, figures in leak_per_cycle().items():
+             "microseconds per call",
+             f"{'in flight':>9} {'sweep':>6} {'publish':>7} {'receive':>7} {'ack':>5}"]
+    for size, publish, receive, ack, sweep in timings(sizes):
+        lines.append(f"{size:>9,} {sweep:>6.0f} {publish:>7.2f} {receive:>7.2f} {ack:>5.2f}")
+    lines += ["", f"bytes kept per cycle (tracemalloc, {cycles:,} cycles)"]
+    for label, figures in leak_per_cycle(cycles).items():
         for cycle, kept in figures.items():
             lines.append(f"  {label:<8} {cycle:<24} {kept:>7.1f}")
     return "\n".join(lines)

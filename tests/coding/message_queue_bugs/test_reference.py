@@ -10,6 +10,7 @@
 """
 import ast
 import re
+import runpy
 import threading
 import tracemalloc
 from pathlib import Path
@@ -355,3 +356,11 @@ def test_the_page_budget_tables_are_the_plans_in_budget_py():
     assert budget_tables(page) == [[(part, minutes, by) for (part, minutes), (_, by)
                                     in zip(plan, checkpoints(plan))] for plan in (FULL, TALK)]
     assert f"budget plus {OVERRUN} minutes" in page
+
+
+def test_the_benchmark_prints_its_report_when_run(capsys):
+    runpy.run_path(str(PACKAGE / "benchmark.py"), run_name="__main__")
+    out = capsys.readouterr().out.splitlines()
+    assert out[3].split() == ["in", "flight", "sweep", "publish", "receive", "ack"]
+    assert [line.split()[0] for line in out[4:7]] == ["1,000", "10,000", "100,000"]
+    assert "starter  ack with callback" in "\n".join(out)
