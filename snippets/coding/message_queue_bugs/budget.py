@@ -1,9 +1,10 @@
 """Minute budget for docs/coding/message-queue-bugs.md: this site's own plan.
 
-No source gives the length of the round that reported this question; PracHub's
+No source gives the length of the round that reported this question (the
+candidate report gives four hours for an onsite of four interviews); PracHub's
 SWE guide (updated 2026-06-15) puts final-loop interviews at about 45-55 minutes.
-We plan 45 minutes for the whole hunt, and 15 for the talk-only form in which
-the candidate report describes it. The page's budget table shows FULL
+We plan 45 minutes for the whole hunt, and 15, our own figure, for the talk-only
+form (the candidate report heard the question inside a discussion round). The page's budget table shows FULL
 (tests/coding/message_queue_bugs/test_reference.py keeps them equal).
 
 >>> checkpoints(FULL)
