@@ -1,8 +1,9 @@
 """Tests of our own files that the level tests leave alone.
 
-- Each bug, put back alone into the fixed queue, fails exactly the level tests
-  that claim to expose it, and no other: so each test names its bug, and each
-  bug has a test.
+- Each bug, put back alone into the fixed queue, fails every level test that
+  claims to expose it, and no other (a test may name a bug that it catches only
+  with the right thread timing: that failure is allowed, not required): so each
+  test names its bug, and each bug has a test.
 - Each race scenario really forces its thread switch on the fixed queue.
 - The test kit's other paths (a first call that never reaches its point, one
   that blocks before it, a second call blocked by a lock, a stuck call).
@@ -157,7 +158,9 @@ def test_each_bug_alone_fails_exactly_the_tests_that_expose_it(bug, tmp_path):
             test(queue_class)
         except AssertionError:
             failed.add(name)
-    assert failed == {name for name, test in LEVEL_TESTS if bug in getattr(test, "exposes", ())}
+    claimed = {name for name, test in LEVEL_TESTS if bug in getattr(test, "exposes", ())}
+    allowed = {name for name, test in LEVEL_TESTS if bug in getattr(test, "also_exposes", ())}
+    assert claimed <= failed <= claimed | allowed, failed
 
 
 @pytest.mark.parametrize("scenario", [
