@@ -1,6 +1,6 @@
 """Level 2: the same rules at a size where trying every vocabulary entry at
-every position takes minutes. With --impl each test stops after 5 seconds (the
-harness's default); a trie takes well under one second on each.
+every position takes far longer than a trie. With --impl each test stops after
+5 seconds (the harness's default); a trie takes well under one second on each.
 
 Runs against level2.py and solution.py, or a reader's file with
 `python3 dev.py practice longest-match-tokenizer --impl FILE --level 2`.
