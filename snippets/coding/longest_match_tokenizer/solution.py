@@ -72,14 +72,14 @@ def tokenize(vocab: Sequence[str], text: str | Iterable[str]) -> list[int] | Ite
 
 # --8<-- [start:stream]
 def stream_ids(root: Node, chunks: Iterable[str]) -> Iterator[int]:
-    pending = ""  # (2)!
+    pending = ""  # (1)!
     node, best_id, best_len = root, UNKNOWN, 1  # the walk over `pending`
-    for chunk in chain(chunks, [None]):  # (3)!
+    for chunk in chain(chunks, [None]):  # (2)!
         final = chunk is None
         if not final and not isinstance(chunk, str):
             raise TypeError(f"a chunk is {type(chunk).__name__}; every chunk must be a str")
         text = pending if final else pending + chunk
-        start, at = 0, len(pending)  # (4)!
+        start, at = 0, len(pending)  # (3)!
         while start < len(text):
             if at < len(text) and (child := node.children.get(text[at])) is not None:
                 at += 1
@@ -89,8 +89,8 @@ def stream_ids(root: Node, chunks: Iterable[str]) -> Iterator[int]:
                 if child.children:
                     continue  # a longer entry may still match
             elif at == len(text) and not final:
-                break  # (5)!
-            yield best_id  # (6)!
+                break  # (4)!
+            yield best_id  # (5)!
             start += best_len
             at, node, best_id, best_len = start, root, UNKNOWN, 1
         pending = text[start:]
