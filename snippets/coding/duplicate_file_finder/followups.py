@@ -129,6 +129,7 @@ def dedup_table(size: int = 262_144, seed: int = 5) -> str:
     edit to a 262,144-byte file        whole file  fixed 4 KiB  content-defined
     one byte changed in the middle           0.0%        98.4%            93.8%
     one byte inserted at the front           0.0%         0.0%            98.8%
+    average chunk, bytes                  262,144        4,096            6,394
     """
     old = random.Random(seed).randbytes(size)
     middle = size // 2
@@ -141,6 +142,8 @@ def dedup_table(size: int = 262_144, seed: int = 5) -> str:
     for edit, new in edits.items():
         cells = [shared_share(old, new, chunker) for chunker in chunkers.values()]
         lines.append(f"{edit:<32}{cells[0]:>13.1%}{cells[1]:>13.1%}{cells[2]:>17.1%}")
+    sizes = [len(old) / len(chunker(old)) for chunker in chunkers.values()]
+    lines.append(f"{'average chunk, bytes':<32}{sizes[0]:>13,.0f}{sizes[1]:>13,.0f}{sizes[2]:>17,.0f}")
     return "\n".join(lines)
 # --8<-- [end:chunks]
 

@@ -61,10 +61,10 @@ def find_duplicates(root: str | os.PathLike, opener: Opener = open_binary) -> li
     by_contents: dict[bytes, list[str]] = defaultdict(list)
     for file in regular_files(root):
         if file.size == 0:
-            continue  # (4)!
+            continue  # (1)!
         try:
             with opener(file.full) as handle:
-                digest = hashlib.sha256(handle.read()).digest()  # (5)!
+                digest = hashlib.sha256(handle.read()).digest()  # (2)!
         except OSError:
             continue  # unreadable: left out
         by_contents[digest].append(file.path)

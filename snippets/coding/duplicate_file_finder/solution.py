@@ -94,7 +94,7 @@ def split_by_contents(files: list[File], opener: Opener, block: int,
     """Split files of one size into groups of identical contents, reading them
     side by side; a file stops being read once nothing else matches it."""
     size, offset, length = files[0].size, 0, block
-    alike = [files]  # (2)!
+    alike = [files]  # (1)!
     while alike and offset < size:
         still_alike = []
         for group in alike:
@@ -104,17 +104,17 @@ def split_by_contents(files: list[File], opener: Opener, block: int,
                 if piece is None:
                     unreadable.append(file.path)
                 else:
-                    by_piece[hashlib.sha256(piece).digest()].append(file)  # (3)!
-            still_alike += [same for same in by_piece.values() if len(same) > 1]  # (4)!
+                    by_piece[hashlib.sha256(piece).digest()].append(file)  # (2)!
+            still_alike += [same for same in by_piece.values() if len(same) > 1]  # (3)!
         alike = still_alike
         offset += length
-        length = min(2 * length, MAX_READ)  # (5)!
+        length = min(2 * length, MAX_READ)  # (4)!
     return alike
 
 
 def read_at(file: File, offset: int, length: int, opener: Opener) -> bytes | None:
     try:
-        with opener(file.full) as handle:  # (6)!
+        with opener(file.full) as handle:  # (5)!
             handle.seek(offset)
             return handle.read(length)
     except OSError:
