@@ -97,10 +97,13 @@ def split_by_contents(files: list[File], opener: Opener, block: int,
     alike = [files]  # (1)!
     while alike and offset < size:
         still_alike = []
+        # The round that reaches the listed size asks for one byte more, so a file
+        # that has grown since the listing reads differently; unchanged, it is at its end.
+        want = size - offset + 1 if offset + length >= size else length
         for group in alike:
             by_piece: dict[bytes, list[File]] = defaultdict(list)
             for file in group:
-                piece = read_at(file, offset, length, opener)
+                piece = read_at(file, offset, want, opener)
                 if piece is None:
                     unreadable.append(file.path)
                 else:

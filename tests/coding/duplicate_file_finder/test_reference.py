@@ -85,6 +85,29 @@ def test_a_file_that_fails_mid_read_is_reported(tmp_path):
     assert report == (([["a", "c"]]), ["b"])
 
 
+# Ours: a file that changes between the listing and its reading drops out of its
+# group, whether it grew or shrank, even when the rounds end exactly on its listed
+# size (12,288 = 4,096 + 8,192 bytes): the last read asks for one byte more.
+@pytest.mark.parametrize("size", [10_000, 12_288])
+@pytest.mark.parametrize("change", ["grows", "shrinks"])
+def test_a_file_that_changes_after_the_listing_is_no_duplicate(tmp_path, size, change):
+    data = os.urandom(size)
+    build(tmp_path, {"a": data, "b": data, "c": data})
+    counting, changed = CountingOpener(tmp_path), []
+
+    def opener(path):
+        if os.path.basename(path) == "b" and not changed:
+            changed.append(path)
+            if change == "grows":
+                with open(path, "ab") as log:
+                    log.write(b"appended")
+            else:
+                os.truncate(path, size - 1)
+        return counting(path)
+    assert solution.find_duplicates(tmp_path, opener) == [["a", "c"]]
+    assert counting.bytes["a"] == counting.bytes["c"] == size  # unchanged files: no byte more
+
+
 # Complexity: one file open at a time, and a duplicate opened once per round.
 def test_the_reference_holds_one_file_open_at_a_time(tmp_path):
     build(tmp_path, random_spec(7, hard_links=True))
