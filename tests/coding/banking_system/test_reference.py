@@ -8,9 +8,11 @@ reader's file. So are the starter, the page's minute budgets, the invariants
 of the reference, the complexity claims on the page (by counting operations),
 the oracle's own reach, and the follow-ups of followups.py.
 """
+import ast
 import heapq
 import importlib
 import random
+import re
 import threading
 from collections import Counter
 from math import ceil, log2
@@ -80,6 +82,28 @@ def test_the_budgets_fill_their_formats_and_the_page_states_the_triage_rule():
     assert sum(minutes for _, minutes in NINETY) == 90
     assert sum(minutes for _, minutes in LIVE) == 50
     assert f"{OVERRUN} minutes past its budget" in PAGE.read_text()
+
+
+def cases(path: Path) -> tuple[int, int]:
+    """(tests, cases) in a level test module: each parametrize multiplies its test."""
+    tests = total = 0
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("test_"):
+            tests, count = tests + 1, 1
+            for decorator in node.decorator_list:
+                if isinstance(decorator, ast.Call) and ast.unparse(decorator.func).endswith("parametrize"):
+                    values = decorator.args[1]
+                    count *= (len(values.elts) if isinstance(values, (ast.List, ast.Tuple))
+                              else ast.literal_eval(values.args[0]))  # range(k)
+            total += count
+    return tests, total
+
+
+def test_the_page_counts_the_level_tests_right():
+    claimed = re.findall(r"\*\*Level (\d) \((\d+) tests, (\d+) cases\):\*\*", PAGE.read_text())
+    assert [int(level) for level, _, _ in claimed] == [1, 2, 3, 4]
+    for level, tests, total in claimed:
+        assert cases(ROOT / f"tests/coding/banking_system/test_level{level}.py") == (int(tests), int(total))
 
 
 # Invariants of the reference on random sequences of every level.
