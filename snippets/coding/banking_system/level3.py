@@ -19,7 +19,7 @@ before payments, and payments in the order they were scheduled.
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 CASHBACK_DELAY_MS = 86_400_000  # a cashback arrives one day after its payment ran
@@ -32,7 +32,6 @@ CASHBACK, PAYMENT = 0, 1        # at one due time, cashbacks settle before payme
 class Account:
     balance: int = 0
     outgoing: int = 0  # level 2: sent by transfers and (level 3) paid by payments
-    payments: list[str] = field(default_factory=list)  # level 3: ids it owns
 
 
 @dataclass
@@ -122,7 +121,6 @@ class Bank:
         number = len(self._payments) + 1
         payment_id = f"payment{number}"
         self._payments[payment_id] = Payment(account, amount)
-        self._accounts[account].payments.append(payment_id)
         heapq.heappush(self._due, (at + delay, PAYMENT, number, payment_id))
         return payment_id
 

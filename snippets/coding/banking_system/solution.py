@@ -35,7 +35,7 @@ CASHBACK, PAYMENT = 0, 1        # at one due time, cashbacks settle before payme
 class Account:
     balance: int = 0
     outgoing: int = 0  # level 2: sent by transfers and (level 3) paid by payments
-    payments: list[str] = field(default_factory=list)  # level 3: ids it owns
+    payments: list[str] = field(default_factory=list)  # level 4: ids it owns, for merges
 
 
 @dataclass
