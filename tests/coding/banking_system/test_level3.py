@@ -168,6 +168,16 @@ def test_a_cashback_settles_before_a_payment_due_at_the_same_time(solution):
     assert solution(queries)[-2:] == ["PAID", "1"]
 
 
+def test_a_cashback_settles_before_an_earlier_scheduled_payment_due_at_the_same_time(solution):
+    queries = funded(100) + [["SCHEDULE_PAYMENT", "3", "a", "2", str(DAY + 10)],  # due DAY + 13
+                             ["SCHEDULE_PAYMENT", "4", "a", "100", "9"],   # runs at 13, 0 left
+                             ["GET_PAYMENT_STATUS", str(DAY + 13), "a", "payment1"],
+                             ["DEPOSIT", str(DAY + 14), "a", "1"]]
+    # payment2's cashback of 2 is due at DAY + 13 too, and settles first although
+    # payment1 has the smaller number and was scheduled before the cashback existed
+    assert solution(queries)[-2:] == ["PAID", "1"]
+
+
 def test_cancelling_a_scheduled_payment_stops_it(solution):
     queries = funded(100) + [["SCHEDULE_PAYMENT", "3", "a", "60", "5"],
                              ["CANCEL_PAYMENT", "4", "a", "payment1"],
