@@ -46,6 +46,11 @@ def test_equal_totals_come_in_ascending_id_order(solution):
     assert solution(queries)[-1] == "a(0), b(0), c(0)"
 
 
+def test_equal_totals_order_ids_by_code_point_not_by_case_or_by_number(solution):
+    queries = bank(("acc2", 0), ("b", 0), ("acc10", 0), ("B", 0)) + [["TOP_SPENDERS", "10", "4"]]
+    assert solution(queries)[-1] == "B(0), acc10(0), acc2(0), b(0)"
+
+
 def test_totals_compare_as_numbers_not_as_strings(solution):
     queries = bank(("a", 1000), ("b", 1000), ("c", 1000)) + [
         ["TRANSFER", "10", "a", "c", "9"], ["TRANSFER", "11", "b", "c", "10"],
