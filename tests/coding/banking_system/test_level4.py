@@ -81,6 +81,40 @@ def test_after_a_merge_the_first_account_owns_the_payments_of_the_second(solutio
     assert solution(queries)[-4:] == ["false", "", "true", "SCHEDULED"]
 
 
+def test_finished_payments_of_the_second_account_answer_to_the_first(solution):
+    queries = two(100, 500) + [["SCHEDULE_PAYMENT", "5", "b", "100", "1"],    # paid at 6
+                               ["SCHEDULE_PAYMENT", "6", "b", "1000", "1"],   # fails at 7
+                               ["SCHEDULE_PAYMENT", "7", "b", "10", "50"],
+                               ["CANCEL_PAYMENT", "8", "b", "payment3"],
+                               ["MERGE_ACCOUNTS", "9", "a", "b"],             # a holds 500
+                               ["GET_PAYMENT_STATUS", "10", "a", "payment1"],
+                               ["GET_PAYMENT_STATUS", "11", "a", "payment2"],
+                               ["GET_PAYMENT_STATUS", "12", "a", "payment3"],
+                               ["GET_PAYMENT_STATUS", "13", "b", "payment1"],
+                               ["GET_PAYMENT_STATUS", str(DAY + 6), "a", "payment1"],
+                               ["DEPOSIT", str(DAY + 7), "a", "1"]]
+    assert solution(queries)[-6:] == ["PAID", "FAILED", "CANCELLED", "", "CASHBACK_RECEIVED", "503"]
+
+
+def test_payments_follow_a_chain_of_merges(solution):
+    queries = two(100, 500) + [["CREATE_ACCOUNT", "5", "c"],
+                               ["SCHEDULE_PAYMENT", "6", "b", "50", "100"],   # due 106
+                               ["MERGE_ACCOUNTS", "7", "a", "b"], ["MERGE_ACCOUNTS", "8", "c", "a"],
+                               ["GET_PAYMENT_STATUS", "9", "c", "payment1"],
+                               ["GET_PAYMENT_STATUS", "106", "c", "payment1"],
+                               ["DEPOSIT", "107", "c", "1"], ["TOP_SPENDERS", "108", "1"]]
+    assert solution(queries)[-4:] == ["SCHEDULED", "PAID", "551", "c(50)"]
+
+
+def test_a_payment_due_at_the_merge_timestamp_settles_before_the_merge(solution):
+    queries = two(100, 500) + [["SCHEDULE_PAYMENT", "5", "b", "550", "5"],   # due 10
+                               ["MERGE_ACCOUNTS", "10", "a", "b"],
+                               ["GET_PAYMENT_STATUS", "11", "a", "payment1"],
+                               ["DEPOSIT", "12", "a", "1"]]
+    # at 10, b alone holds 500, too little; the merge comes after
+    assert solution(queries)[-3:] == ["true", "FAILED", "601"]
+
+
 def test_a_new_account_under_the_merged_id_does_not_get_the_old_payments(solution):
     queries = two(100, 500) + [["SCHEDULE_PAYMENT", "5", "b", "50", "100"],
                                ["MERGE_ACCOUNTS", "6", "a", "b"], ["CREATE_ACCOUNT", "7", "b"],
