@@ -3,11 +3,13 @@ the real fetcher. Each test starts one on a free port and stops it; nothing
 else on the network is touched.
 
 A route is a path and what it answers:
-    (status, content_type, body)   the body may say {origin}, {port}, {closed}
+    (status, content_type, body)   a str body may say {origin}, {port}, {closed}
+                                   and is sent as UTF-8; bytes are sent as they are
     HANG                           answers only once the server is stopping
     DROP                           closes the connection without an answer
     ("redirect", status, location) a 3xx with a Location header
-Every request is recorded as (path, Host header), in arrival order.
+Every request is recorded as (path, Host header, User-Agent header), in
+arrival order.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ class LocalSite:
 
     def __init__(self, routes: dict[str, object]) -> None:
         self.routes = routes
-        self.requests: list[tuple[str, str]] = []
+        self.requests: list[tuple[str, str, str]] = []
         self.closed = closed_port()
         self._release = threading.Event()
         self._lock = threading.Lock()
@@ -43,7 +45,8 @@ class LocalSite:
 
             def do_GET(self):
                 with site._lock:
-                    site.requests.append((self.path, self.headers.get("Host", "")))
+                    site.requests.append((self.path, self.headers.get("Host", ""),
+                                          self.headers.get("User-Agent", "")))
                 route = site.routes.get(self.path, (404, "text/html", "<p>not here</p>"))
                 if route == HANG:
                     site._release.wait()  # until the test stops the server
@@ -59,7 +62,8 @@ class LocalSite:
                     self.end_headers()
                     return
                 status, content_type, body = route
-                data = body.format(origin=site.origin, port=site.port, closed=site.closed).encode()
+                data = body if isinstance(body, bytes) else body.format(
+                    origin=site.origin, port=site.port, closed=site.closed).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(data)))
@@ -92,4 +96,4 @@ class LocalSite:
     def paths(self) -> list[str]:
         """The paths requested, in order."""
         with self._lock:
-            return [path for path, _ in self.requests]
+            return [path for path, _, _ in self.requests]

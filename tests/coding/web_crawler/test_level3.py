@@ -249,7 +249,7 @@ def test_a_real_site_over_http(crawl, workers):
     with LocalSite(shop_routes()) as site:
         result = crawl(site.origin + "/", UrlFetcher(timeout=1.0), workers=workers)
         requested = site.paths()
-        hosts = {host for _, host in site.requests}
+        hosts = {host for _, host, _ in site.requests}
     assert result == {site.origin + path: outcome for path, outcome in EXPECTED_PATHS.items()}
     assert requested[0] == "/robots.txt"
     assert max(requested.count(p) for p in requested) == 1, sorted(requested)
