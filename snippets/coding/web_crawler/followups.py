@@ -5,6 +5,7 @@ billion-page crawl. Each is tested in tests/coding/web_crawler/test_reference.py
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import math
 import re
 
@@ -86,6 +87,21 @@ def owner(host: str, nodes: list[str]) -> str:
         return int.from_bytes(hashlib.blake2b(f"{node}|{host}".encode(), digest_size=8).digest(), "big")
     return max(nodes, key=score)
 # --8<-- [end:owner]
+
+
+# --8<-- [start:guard]
+def safe_to_fetch(address: str) -> bool:
+    """May a crawler that takes URLs from strangers connect to this IP address?
+    Only if it is a public one: never loopback, private, link-local (where cloud
+    metadata services answer) or reserved. Check the address the host name
+    resolved to, and connect to that same address.
+
+    >>> [safe_to_fetch(a) for a in ["127.0.0.1", "10.1.2.3", "169.254.169.254", "::1",
+    ...                             "192.168.0.7", "8.8.8.8", "2001:4860:4860::8888"]]
+    [False, False, False, False, False, True, True]
+    """
+    return ipaddress.ip_address(address).is_global
+# --8<-- [end:guard]
 
 
 # --8<-- [start:numbers]

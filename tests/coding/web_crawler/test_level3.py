@@ -247,7 +247,7 @@ EXPECTED_PATHS = {
 @pytest.mark.parametrize("workers", [1, 4])
 def test_a_real_site_over_http(crawl, workers):
     with LocalSite(shop_routes()) as site:
-        result = crawl(site.origin + "/", UrlFetcher(timeout=1.0), workers=workers)
+        result = crawl(site.origin + "/", UrlFetcher(timeout=1.5), workers=workers)
         requested = site.paths()
         hosts = {host for _, host, _ in site.requests}
     assert result == {site.origin + path: outcome for path, outcome in EXPECTED_PATHS.items()}

@@ -170,6 +170,31 @@ def test_a_fully_connected_site_costs_one_fetch_per_page():
     assert len(web.log) == 61
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_each_html_page_is_parsed_once_and_each_link_normalised_once(monkeypatch, seed):
+    from snippets.coding.web_crawler import urls
+    fed, normalised = [], []
+    real_feed, real_normalise = urls._Anchors.feed, urls.normalise
+
+    def feed(parser, data):
+        fed.append(len(data))
+        return real_feed(parser, data)
+
+    def normalise_counted(href, base=None):
+        normalised.append(href)
+        return real_normalise(href, base)
+
+    monkeypatch.setattr(urls._Anchors, "feed", feed)
+    monkeypatch.setattr(urls, "normalise", normalise_counted)
+    site = random_site(seed)
+    result = crawl(SITE + "/", FakeWeb(site.pages), workers=4)
+    bodies = [site.pages[url][2] for url in result
+              if isinstance(site.pages.get(url), tuple) and site.pages[url][0] == 200
+              and "html" in site.pages[url][1]]
+    assert sorted(fed) == sorted(len(body) for body in bodies)  # O(B): every byte parsed once
+    assert len(normalised) == sum(body.count("<a href=") for body in bodies)  # O(L)
+
+
 def test_fetches_in_flight_are_bounded_by_workers_on_a_wide_site():
     paths = [f"/p{i}" for i in range(200)]
     web = FakeWeb({SHOP + "/": page(*paths)})
@@ -280,6 +305,13 @@ def test_removing_a_node_moves_only_its_own_hosts():
     assert sorted(moved) == sorted(h for h in hosts if before[h] == "n3")
     shares = [list(before.values()).count(n) for n in nodes]
     assert all(400 <= share <= 600 for share in shares), shares
+
+
+def test_the_address_guard_refuses_what_our_own_tests_crawl():
+    # The level 3 tests crawl 127.0.0.1, which is why the guard is a follow-up
+    # for the fetch, not part of the crawler the tests run.
+    assert not followups.safe_to_fetch("127.0.0.1")
+    assert not followups.safe_to_fetch("fd00::1")
 
 
 def test_the_benchmark_crawls_every_page_with_each_worker_count():
