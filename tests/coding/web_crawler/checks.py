@@ -64,11 +64,12 @@ class Gate:
     once `size` have been inside together for `window_s` (a correct crawler with
     `size` workers never sends another, so the window is how long we give a wrong
     one to show itself), or after `patience_s` with fewer inside (a crawler that
-    fetches one at a time). A correct crawler is never failed by the timing:
-    the windows only decide how quickly a wrong one is caught.
+    fetches one at a time). The windows only decide how quickly a wrong crawler
+    is caught; a correct one fails only if its workers need more than
+    `patience_s` to start their fetches together, which is why that is long.
     """
 
-    def __init__(self, size: int, window_s: float = 0.2, patience_s: float = 2.0) -> None:
+    def __init__(self, size: int, window_s: float = 0.2, patience_s: float = 5.0) -> None:
         self.size, self.window_s, self.patience_s = size, window_s, patience_s
         self.inside = 0
         self.opened = False

@@ -8,6 +8,7 @@ so no test really sleeps. The last tests start a generated site on 127.0.0.1
 else on the network is touched.
 """
 import time
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -215,6 +216,21 @@ def test_agrees_with_a_naive_model_with_robots_failures_and_depth(crawl, seed):
 
 # --- a real server on 127.0.0.1 ---------------------------------------------------
 
+ANSWERS_WITHIN_S = 30.0  # a local page that answers does so at once; this is only a backstop
+NEVER_ANSWERS_S = 0.5  # how long the crawl waits for the one page that never answers
+
+
+def local_fetch(never_answers: str = "/slow"):
+    """Our UrlFetcher with a short time limit only for the page that never
+    answers. One short limit for every page would let a busy machine turn a
+    page that does answer, late, into a "timeout" and fail a correct crawler."""
+    patient, impatient = UrlFetcher(timeout=ANSWERS_WITHIN_S), UrlFetcher(timeout=NEVER_ANSWERS_S)
+
+    def fetch(url: str):
+        return (impatient if urlsplit(url).path == never_answers else patient)(url)
+    return fetch
+
+
 def shop_routes() -> dict:
     routes = {
         "/robots.txt": (200, "text/plain", "User-agent: *\nDisallow: /private/\n"),
@@ -247,7 +263,7 @@ EXPECTED_PATHS = {
 @pytest.mark.parametrize("workers", [1, 4])
 def test_a_real_site_over_http(crawl, workers):
     with LocalSite(shop_routes()) as site:
-        result = crawl(site.origin + "/", UrlFetcher(timeout=1.5), workers=workers)
+        result = crawl(site.origin + "/", local_fetch(), workers=workers)
         requested = site.paths()
         hosts = {host for _, host, _ in site.requests}
     assert result == {site.origin + path: outcome for path, outcome in EXPECTED_PATHS.items()}
@@ -261,7 +277,7 @@ def test_a_real_site_with_a_crawl_delay(crawl):
     routes = shop_routes()
     routes["/robots.txt"] = (200, "text/plain", "User-agent: *\nCrawl-delay: 4\n")
     del routes["/slow"]
-    clock, real = FakeClock(), UrlFetcher(timeout=2.0)
+    clock, real = FakeClock(), UrlFetcher(timeout=ANSWERS_WITHIN_S)
     started = []
 
     def timed(url):
