@@ -119,7 +119,7 @@ def test_with_several_workers_depth_is_the_depth_at_which_a_page_was_found():
     x_fetched = threading.Event()
 
     def slow_p(url):
-        x_fetched.wait(timeout=5)
+        x_fetched.wait(timeout=10)
         return page("/x")
 
     def x(url):
@@ -130,6 +130,55 @@ def test_with_several_workers_depth_is_the_depth_at_which_a_page_was_found():
              SHOP + "/r": page("/x"), SHOP + "/x": x}
     assert SHOP + "/y" not in crawl(SHOP + "/", FakeWeb(pages), workers=2, max_depth=3)
     assert SHOP + "/y" in crawl(SHOP + "/", FakeWeb({**pages, SHOP + "/p": page("/x")}), max_depth=3)
+
+
+def test_a_page_first_found_too_deep_is_fetched_when_a_shorter_path_turns_up():
+    # max_depth=2, two workers. /y is first found through / -> /q -> /r -> /y at
+    # depth 3 and left alone, unmarked; /p, held until /x (submitted only after
+    # /r's links were read) is fetched, then finds it at depth 2.
+    x_fetched = threading.Event()
+
+    def slow_p(url):
+        x_fetched.wait(timeout=10)
+        return page("/y")
+
+    def x(url):
+        x_fetched.set()
+        return page()
+
+    pages = {SHOP + "/": page("/p", "/q"), SHOP + "/p": slow_p, SHOP + "/q": page("/r", "/x"),
+             SHOP + "/r": page("/y"), SHOP + "/x": x, SHOP + "/y": page()}
+    result = crawl(SHOP + "/", FakeWeb(pages), workers=2, max_depth=2)
+    assert result == {SHOP + p: 200 for p in ["/", "/p", "/q", "/r", "/x", "/y"]}
+
+
+# Another gap: Crawl-delay is not in RFC 9309, and robotparser reads only a
+# whole number of seconds; "Crawl-delay: 2.5" is ignored, so `delay` applies.
+def test_robotparser_ignores_a_crawl_delay_that_is_not_a_whole_number():
+    clock = FakeClock()
+    web = FakeWeb({SHOP + "/robots.txt": (200, "text/plain", "User-agent: *\nCrawl-delay: 2.5\n"),
+                   SHOP + "/": page("/a")}, clock=clock)
+    crawl(SHOP + "/", web, delay=1.0, clock=clock, sleep=clock.sleep)
+    assert [t for _, t in web.times] == [0.0, 1.0, 2.0]
+
+
+def test_at_level_2_a_fetch_that_raises_ends_the_crawl_with_its_exception():
+    # Level 2 has no rule for a failing fetch; ours lets the exception out of
+    # crawl, after the pool has waited for the fetch still in flight.
+    raised = threading.Event()
+
+    def slow(url):
+        raised.wait(timeout=10)
+        return page()
+
+    def broken(url):
+        raised.set()
+        raise ConnectionResetError(f"fake reset for {url}")
+
+    web = FakeWeb({SHOP + "/": page("/slow", "/broken"), SHOP + "/slow": slow, SHOP + "/broken": broken})
+    with pytest.raises(ConnectionResetError):
+        REFERENCES["level2"](SHOP + "/", web, workers=2)
+    assert web.in_flight == 0 and SHOP + "/slow" in web.log
 
 
 def test_pacing_includes_the_robots_txt_request():
