@@ -307,7 +307,7 @@ def test_the_reference_passes_the_practice_probe():
 
 def test_the_page_shows_the_budget_plans():
     text = (ROOT / "docs/coding/web-crawler.md").read_text(encoding="utf-8")
-    for plan in (budget.LIVE, budget.DESIGN):
+    for plan in (budget.LIVE, budget.SHORT, budget.DESIGN):
         for (part, minutes), (_, done) in zip(plan, budget.checkpoints(plan)):
             assert f"| {part.capitalize()} | {minutes} | {done} |" in text, part
 
