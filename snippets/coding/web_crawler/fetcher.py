@@ -2,7 +2,8 @@
 
 Standard library only (urllib.request). What it adds to a bare `urlopen`:
 
-- a time limit on the whole request, not only on each socket operation;
+- a time limit on reading the whole body, not only on each socket operation
+  (the headers and the DNS lookup are not covered: see the page);
 - a cap on the bytes read;
 - no redirects followed (a 3xx is returned as it is), so that a page's links
   are never resolved against the wrong URL and a redirect cannot leave the site;
