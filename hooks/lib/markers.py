@@ -17,6 +17,8 @@ KNOWN = {
     "confidence": "the confidence of a claim from the source ids given (hooks/sources.py)",
     "claims": "the claim register from schema/claims.yml (hooks/sources.py)",
     "catalog": "the table of catalogued pages, all or those of some facet ids (hooks/catalog.py)",
+    "questions": "the page's questions, from its front matter (hooks/story_bank.py)",
+    "story-bank": "links to the story-bank worksheet, Markdown and CSV (hooks/story_bank.py)",
 }
 MARKER = re.compile(r"<!--\s*ln:([a-z][a-z-]*)((?:\s+[a-z0-9-]+)*)\s*-->")
 # Anything that looks like it was meant to be a marker: "ln" after the comment
@@ -54,8 +56,11 @@ def find(text: str) -> list[tuple[str, list[str]]]:
 def problems(text: str) -> list[str]:
     """What is wrong with the markers in a page: unknown names, malformed markers.
 
-    >>> problems("<!-- ln:catalogue --> <!-- ln:sources --> <!-- sources --> <!--ln:Sources-->")
-    ["unknown marker 'ln:catalogue' (known: sources, confidence, catalog)", "malformed marker '<!-- sources -->' (write <!-- ln:NAME args -->)", "malformed marker '<!--ln:Sources-->' (write <!-- ln:NAME args -->)"]
+    >>> for p in problems("<!-- ln:catalogue --> <!-- ln:sources --> <!-- sources --> <!--ln:Sources-->"):
+    ...     print(p[:60])
+    unknown marker 'ln:catalogue' (known: sources, confidence, c
+    malformed marker '<!-- sources -->' (write <!-- ln:NAME args
+    malformed marker '<!--ln:Sources-->' (write <!-- ln:NAME arg
     """
     prose: list[str] = []
     _outside_code(text, lambda part: prose.append(part) or part)
