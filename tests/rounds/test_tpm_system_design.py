@@ -26,7 +26,7 @@ def simulated_flags(outputs: int, prevalence: float, recall: float, false_alarm_
     return real, false
 
 
-@pytest.mark.parametrize("prevalence, recall, false_alarm_rate", [(0.01, 0.95, 0.01), (0.05, 0.8, 0.1)])
+@pytest.mark.parametrize("prevalence, recall, false_alarm_rate", [(0.01, 0.95, 0.01), (0.05, 0.8, 0.1), (0.5, 0.9, 0.2)])
 def test_flag_counts_and_precision_match_a_simulated_check(prevalence, recall, false_alarm_rate):
     outputs = 200_000
     real, false = simulated_flags(outputs, prevalence, recall, false_alarm_rate, seed=11)

@@ -39,9 +39,9 @@ def test_an_audit_that_finds_nothing_bounds_the_filters_misses():
 
 def test_every_gate_costs_good_releases():
     rng = random.Random(9)
-    rates = [0.02, 0.05, 0.01]
-    passed = sum(all(rng.random() >= r for r in rates) for _ in range(20_000))
-    assert passed / 20_000 == pytest.approx(good_release_passes(rates), abs=0.01)
+    for rates in ([0.02, 0.05, 0.01], [0.2, 0.3, 0.1]):  # the second tells a product from 1 - sum
+        passed = sum(all(rng.random() >= r for r in rates) for _ in range(20_000))
+        assert passed / 20_000 == pytest.approx(good_release_passes(rates), abs=0.01)
     assert good_release_passes([0.02] * 6) < good_release_passes([0.02] * 5) < 1
     assert good_release_passes([]) == 1
 

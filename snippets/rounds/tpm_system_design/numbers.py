@@ -46,7 +46,10 @@ def precision(prevalence: float, recall: float, false_alarm_rate: float) -> floa
 
 
 def reviewers(flags: float, seconds_each: float, shift_hours: float = 8) -> int:
-    """People needed, each working one shift a day, to review `flags` flags a day.
+    """Eight-hour reviewer shifts needed each day to review `flags` flags a day.
+
+    Shifts, not people: covering every day of the week with people who work five
+    days takes about 7/5 as many people.
 
     >>> reviewers(109_400, 30)
     114
@@ -85,7 +88,7 @@ def report(outputs: float = 10e6, prevalence: float = 0.001, recall: float = 0.9
     flags a day (0.1% bad, 95% caught)       109,400
     share of flags that are real             8.7%
     the same with 0.1% false alarms          48.7%
-    reviewers at 30 s a flag, 8 h shifts     114
+    8 h reviewer shifts a day, 30 s a flag  114
     checks of 30, 45, 40 ms: in series       115 ms
     the same checks in parallel              45 ms
     a year of outputs at 4 KB each           14.6 TB
@@ -99,7 +102,7 @@ def report(outputs: float = 10e6, prevalence: float = 0.001, recall: float = 0.9
         ("share of flags that are real", f"{precision(prevalence, recall, false_alarm_rate):.1%}"),
         (f"the same with {false_alarm_rate / 10:.1%} false alarms",
          f"{precision(prevalence, recall, false_alarm_rate / 10):.1%}"),
-        ("reviewers at 30 s a flag, 8 h shifts", f"{reviewers(real + false, 30)}"),
+        ("8 h reviewer shifts a day, 30 s a flag", f"{reviewers(real + false, 30)}"),
         ("checks of 30, 45, 40 ms: in series", f"{added_ms(checks, parallel=False):g} ms"),
         ("the same checks in parallel", f"{added_ms(checks, parallel=True):g} ms"),
         ("a year of outputs at 4 KB each", f"{terabytes_a_year(outputs, 4e3):.1f} TB"),
