@@ -43,6 +43,8 @@ def facts(meta: dict) -> list[tuple[str, str | None]]:
      ('Software Engineer', 'tag:role/software-engineer'), ('Reviewed 2026-11-22', None), ('our own material', None)]
     >>> facts({"kind": "reference", "last_reviewed": "2026-11-22"})
     [('Reviewed 2026-11-22', None)]
+    >>> [text for text, _ in facts({"kind": "round", "minutes": 30, "rounds": ["values"]})]
+    ['Round', '30 min', 'Values and behavioral']
     """
     spec = kinds().get(meta.get("kind"), {})
     found: list[tuple[str, str | None]] = []
@@ -54,7 +56,7 @@ def facts(meta: dict) -> list[tuple[str, str | None]]:
         vocabulary = taxonomy()[facet["vocabulary"]]
         labels = [vocabulary[v] for v in as_list(meta.get(facet["field"])) if v in vocabulary]
         found += [(text, tag_anchor(facet["tag"], text)) for text in labels]
-        if facet["field"] == "difficulty" and meta.get("minutes"):
+        if facet["field"] == "difficulty" and labels and meta.get("minutes"):
             found.append((f"{meta['minutes']} min", None))  # kind · difficulty · time · roles ...
     if meta.get("minutes") and not meta.get("difficulty"):
         found.insert(1, (f"{meta['minutes']} min", None))

@@ -35,3 +35,10 @@ def test_confidence_comes_from_reported_by_not_from_every_source_cited():
 def test_the_home_page_gets_no_line():
     html, page = rendered("# Home\n", {"kind": "home"})
     assert page_facts.on_page_content(html, page=page, config=None, files=None) == html
+
+
+def test_a_page_with_minutes_but_no_difficulty_shows_its_time_once():
+    facts = [text for text, _ in page_facts.facts({"kind": "round", "minutes": 45, "roles": ["swe"],
+                                                    "rounds": ["system-design"], "sources": ["prachub-swe-2026"]})]
+    assert facts.count("45 min") == 1
+    assert facts[:3] == ["Round", "45 min", "Software Engineer"]

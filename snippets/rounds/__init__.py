@@ -1,0 +1,1 @@
+"""Code for the pages under docs/rounds/."""

@@ -1,0 +1,1 @@
+"""Numbers for docs/rounds/ml-system-design.md."""

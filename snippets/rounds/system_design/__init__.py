@@ -1,0 +1,1 @@
+"""Numbers for docs/rounds/system-design.md."""

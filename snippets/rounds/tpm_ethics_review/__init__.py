@@ -1,0 +1,1 @@
+"""Numbers for docs/rounds/tpm-ethics-review.md."""

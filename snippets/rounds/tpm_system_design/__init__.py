@@ -1,0 +1,1 @@
+"""Numbers for docs/rounds/tpm-system-design.md."""

@@ -1,0 +1,1 @@
+"""Numbers for docs/rounds/tpm-technical-deep-dive.md."""

@@ -1,0 +1,1 @@
+"""Tests for the pages under docs/rounds/ and their snippets."""
