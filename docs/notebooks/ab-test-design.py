@@ -43,8 +43,9 @@
 # 3. how **guardrail metrics** (the ones that can veto a launch) are tested and sized, and
 #    why they, not the primary metric, often set the length of the test.
 #
-# The same arithmetic sizes a canary or an A/B split between two model versions, which
-# PracHub's GPU inference API question asks about in the ML system design round.
+# PracHub's GPU inference API question (its ML system design category) also asks how
+# traffic is split between model versions for A/B tests and canaries; how much traffic,
+# for how long, is this same arithmetic.
 # The formulas are imported from the round page's tested snippet,
 # `snippets/rounds/experiment_design/power.py`; the simulations are in
 # `snippets/notebooks/ab_test_design/model.py`. The baseline rates, effects and traffic
@@ -101,6 +102,8 @@
 # The formulas come from the round page's snippet; this notebook imports them.
 
 # %%
+from statistics import NormalDist
+
 import matplotlib.pyplot as plt
 
 from snippets.notebooks.ab_test_design.model import (
@@ -113,6 +116,8 @@ baseline = 0.10
 treatments = [0.105, 0.11, 0.12]
 daily = 20_000  # eligible users per day, split over two arms
 
+z_sum = NormalDist().inv_cdf(1 - 0.05 / 2) + NormalDist().inv_cdf(0.8)
+print(f"(z for alpha 5% two-sided + z for power 80%) squared: {z_sum ** 2:.2f}")
 print("Users per arm, 10% baseline, two-sided alpha 5%, power 80%:")
 for p in treatments:
     n = sample_size_per_arm(baseline, p)
@@ -284,7 +289,8 @@ print(f"14 daily looks: {daily_looks:.1%} false positives, {daily_looks / 0.05:.
 # ## Sources
 #
 # One source, the PracHub SWE guide, reports the interview and its prompt (sample size
-# and power inputs, primary and guardrail metrics); its confidence is on the round page.
+# and power inputs, primary and guardrail metrics), and the GPU inference question's
+# A/B routing and canaries: <!-- ln:confidence prachub-swe-2026 -->.
 # The derivation, the example rates and traffic, the simulations and the advice are our
 # own material.
 #
