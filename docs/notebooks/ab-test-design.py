@@ -139,7 +139,7 @@ for rate, harm in [(0.005, 0.10), (0.005, 0.20), (0.02, 0.10)]:
     n = guardrail_users_per_arm(rate, harm)
     print(f"guardrail {rate:.1%}, catch {harm:.0%} worse: {n:>7,} users per arm,"
           f" {days_to_run(n, 2, daily)} days at 20,000 users/day")
-print(f"five guardrails, each tested at 5%: {chance_of_a_false_alarm(5):.0%}"
+print(f"five independent guardrails, each tested at 5%: {chance_of_a_false_alarm(5):.0%}"
       " chance that at least one vetoes a harmless change")
 
 # %% [markdown]
@@ -156,7 +156,8 @@ print(f"five guardrails, each tested at 5%: {chance_of_a_false_alarm(5):.0%}"
 #    users we started from;
 # 3. with no real difference and one look at the end, the test rejects 5% of the time
 #    (within 1 point);
-# 4. with peeking, it rejects far more often, and more looks never lower the rate.
+# 4. with peeking, it rejects far more often, and more looks never lower the rate, while
+#    the Bonferroni split stays at or under 5% (within 1 point).
 
 # %%
 for p in treatments:
@@ -265,8 +266,8 @@ print(f"14 daily looks: {daily_looks:.1%} false positives, {daily_looks / 0.05:.
 # - **Reading "no significant harm" as "no harm".** A guardrail that was not powered to
 #   catch the harm you care about says nothing when it comes back flat. Size it, or state
 #   the harm it could have missed.
-# - **Too many vetoes.** Five guardrails each at 5% veto a harmless change about 23% of
-#   the time. Keep the list short, or correct for the number.
+# - **Too many vetoes.** Five independent guardrails, each at 5%, veto a harmless change
+#   about 23% of the time. Keep the list short, or correct for the number.
 # - **Randomising the wrong unit.** The formula assumes independent users. If the unit of
 #   randomisation is a team or a region, or users influence each other, the effective
 #   sample is smaller; count clusters, not users.
