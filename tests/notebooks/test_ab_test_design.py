@@ -1,0 +1,116 @@
+"""Tests for snippets/notebooks/ab_test_design/ (notebook: docs/notebooks/ab-test-design.py).
+
+The closed forms (power.py's sample size and power, run forwards and backwards)
+are checked against seeded simulations of experiments; the peeking simulation
+against a plain Gaussian random walk, which shares no code with it. Tolerances
+are about four Monte Carlo standard errors, so a seed change does not break them
+but a wrong formula does.
+"""
+from statistics import NormalDist
+
+import numpy as np
+import pytest
+
+from snippets.notebooks.ab_test_design.model import (
+    false_positive_rate, guardrail_users_per_arm, minimum_detectable_rate, null_z_paths,
+    simulated_power, z_critical, z_statistics)
+from snippets.rounds.experiment_design.power import power_of, sample_size_per_arm
+
+RUNS = 10_000
+MC_TOLERANCE = 0.02  # about four standard errors of a rate near 0.5 at 10,000 runs
+ALPHA_TOLERANCE = 0.01  # about four standard errors of a rate near 0.05 at 10,000 runs
+
+
+@pytest.mark.parametrize("p_control, p_treatment", [(0.10, 0.11), (0.30, 0.33), (0.02, 0.025)])
+@pytest.mark.parametrize("fraction", [0.25, 0.5, 1.0, 1.5])
+def test_closed_form_power_matches_simulated_experiments(p_control, p_treatment, fraction):
+    n = round(sample_size_per_arm(p_control, p_treatment) * fraction)
+    simulated = simulated_power(p_control, p_treatment, n, runs=RUNS, seed=11)
+    assert simulated == pytest.approx(power_of(p_control, p_treatment, n), abs=MC_TOLERANCE)
+
+
+@pytest.mark.parametrize("power", [0.5, 0.8, 0.9, 0.95])
+def test_power_of_inverts_the_sample_size(power):
+    n = sample_size_per_arm(0.10, 0.11, power=power)
+    assert power_of(0.10, 0.11, n) >= power > power_of(0.10, 0.11, n - 1)
+
+
+def test_power_grows_with_users_and_is_symmetric_in_the_direction_of_the_effect():
+    powers = [power_of(0.10, 0.11, n) for n in (1_000, 5_000, 15_000, 50_000)]
+    assert powers == sorted(powers) and powers[-1] > 0.99
+    assert power_of(0.10, 0.11, 5_000) == pytest.approx(power_of(0.11, 0.10, 5_000))
+
+
+@pytest.mark.parametrize("per_arm", [2_000, 14_749, 140_000])
+def test_the_minimum_detectable_rate_is_the_sample_size_run_backwards(per_arm):
+    mde = minimum_detectable_rate(0.10, per_arm)
+    assert sample_size_per_arm(0.10, mde) <= per_arm < sample_size_per_arm(0.10, mde - 1e-5)
+    assert power_of(0.10, mde, per_arm) == pytest.approx(0.8, abs=0.001)
+
+
+def test_four_times_the_users_detect_about_half_the_effect():
+    ratio = (minimum_detectable_rate(0.10, 4 * 14_749) - 0.10) / (minimum_detectable_rate(0.10, 14_749) - 0.10)
+    assert 0.45 < ratio < 0.55
+
+
+def test_the_guardrail_sample_gives_its_power_with_a_one_sided_test():
+    n = guardrail_users_per_arm(0.005, 0.10)
+    rng = np.random.default_rng(12)
+    a = rng.binomial(n, 0.005, RUNS)
+    b = rng.binomial(n, 0.0055, RUNS)
+    caught = float(np.mean(z_statistics(a, b, n) > NormalDist().inv_cdf(0.95)))
+    assert caught == pytest.approx(0.8, abs=MC_TOLERANCE)
+    assert n < sample_size_per_arm(0.005, 0.0055)  # one-sided needs fewer than two-sided
+
+
+def test_a_rare_guardrail_needs_more_users_than_the_primary_metric():
+    assert guardrail_users_per_arm(0.005, 0.10) > 10 * sample_size_per_arm(0.10, 0.11)
+
+
+@pytest.fixture(scope="module")
+def null_paths():
+    return null_z_paths(0.10, 14_749, steps=100, runs=RUNS, seed=13)
+
+
+def test_a_fixed_horizon_test_keeps_its_false_positive_rate_at_alpha(null_paths):
+    assert false_positive_rate(null_paths, 1) == pytest.approx(0.05, abs=ALPHA_TOLERANCE)
+    assert simulated_power(0.10, 0.10, 14_749, runs=RUNS, seed=14) == pytest.approx(0.05, abs=ALPHA_TOLERANCE)
+    assert simulated_power(0.10, 0.10, 14_749, runs=RUNS, seed=15, alpha=0.01) == pytest.approx(
+        0.01, abs=ALPHA_TOLERANCE / 2)
+
+
+def test_peeking_inflates_false_positives_and_more_looks_inflate_them_more(null_paths):
+    nested = [1, 2, 10, 50, 100]  # each set of looks contains the previous one
+    rates = [false_positive_rate(null_paths, k) for k in nested]
+    assert rates == sorted(rates)
+    assert rates[2] > 0.05 + 0.1  # ten looks: far above alpha
+    assert rates[-1] > 0.05 + 0.25
+
+
+def test_peeking_matches_a_gaussian_random_walk(null_paths):
+    """Under the null the z path is close to a scaled random walk, whatever the
+    conversion rate; this reference shares no code with the model."""
+    rng = np.random.default_rng(16)
+    walk = rng.standard_normal((RUNS, 100)).cumsum(axis=1) / np.sqrt(np.arange(1, 101))
+    for looks in (5, 20, 100):
+        watched = walk[:, 100 // looks - 1::100 // looks]
+        reference = float(np.mean((np.abs(watched) > z_critical()).any(axis=1)))
+        assert false_positive_rate(null_paths, looks) == pytest.approx(reference, abs=MC_TOLERANCE)
+
+
+@pytest.mark.parametrize("looks", [1, 2, 5, 10, 20, 50, 100])
+def test_a_bonferroni_split_of_alpha_keeps_peeking_at_or_below_alpha(null_paths, looks):
+    assert false_positive_rate(null_paths, looks, bonferroni=True) <= 0.05 + ALPHA_TOLERANCE
+
+
+@pytest.mark.parametrize("looks", [0, 3, 101])
+def test_looks_must_divide_the_simulated_steps(null_paths, looks):
+    with pytest.raises(ValueError, match="divide"):
+        false_positive_rate(null_paths, looks)
+
+
+def test_each_path_ends_at_the_planned_sample_and_batches_add_up():
+    paths = null_z_paths(0.10, 1_001, steps=7, runs=5, seed=0)
+    final = null_z_paths(0.10, 1_001, steps=1, runs=5, seed=0)
+    assert paths.shape == (5, 7) and final.shape == (5, 1)
+    assert np.isfinite(paths).all()
