@@ -4,7 +4,8 @@
 `catalog: true` in schema/kinds.yml, one column per facet in
 schema/taxonomy.yml; `<!-- ln:catalog rounds values -->` keeps the pages of
 those ids and drops that facet's column (hooks/lib/listing.py says which pages;
-the page checks reject a filter that is wrong or lists nothing). Rows are
+the page checks reject a filter that is wrong; one that lists no page becomes a
+sentence saying so). Rows are
 grouped by kind, then sorted by title. Adding a page adds its rows.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from hooks.lib import listing, markers
-from hooks.lib.definitions import as_list, facets, kinds, label
+from hooks.lib.definitions import DOCS, as_list, facet, facets, kinds, label
 
 
 def table(entries: list[dict], without: str | None = None) -> str:
@@ -42,7 +43,18 @@ def table(entries: list[dict], without: str | None = None) -> str:
 
 
 def render(args: list[str], docs: Path) -> str:
+    """The table for a marker's arguments, or one sentence when it lists no page.
+
+    >>> render(["rounds", "values"], DOCS).startswith('<div class="ln-catalog" markdown>')
+    True
+    >>> render(["difficulty", "easy"], Path("/nonexistent"))
+    '*No page in the catalog is tagged Difficulty/Easy.*'
+    """
     entries = listing.select(listing.rows(docs), args)
+    if not entries:
+        found = facet(args[0])
+        tags = " or ".join(f"{found['tag']}/{label(found['vocabulary'], i)}" for i in args[1:])
+        return f"*No page in the catalog is tagged {tags}.*"
     return ('<div class="ln-catalog" markdown>\n\n'
             + table(entries, without=args[0] if args else None) + "\n\n</div>")
 

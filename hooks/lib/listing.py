@@ -5,7 +5,7 @@ schema/kinds.yml; `<!-- ln:catalog rounds coding-screen -->` lists those whose
 `rounds` include `coding-screen` (any facet field of schema/taxonomy.yml, one or
 more ids). A round page lists its practice problems this way, so a new problem
 appears there from its own front matter. Read by hooks/catalog.py (the table)
-and hooks/lib/validation.py (a bad filter, or one that lists nothing, fails).
+and hooks/lib/validation.py (a filter with a wrong facet or id fails).
 """
 from __future__ import annotations
 
