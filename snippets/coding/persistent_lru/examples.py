@@ -19,6 +19,11 @@ def slow_square(x: int) -> int:
     return x * x
 
 
+def increment(x: int) -> int:
+    """x + 1: as cheap as a function can be, so a benchmark sees the cache's own cost."""
+    return x + 1
+
+
 def tokens(text: str, *, lower: bool = False) -> tuple[str, ...]:
     """The words of `text`, as a tuple (lower-cased if asked)."""
     COMPUTED["tokens"] += 1

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from snippets.coding.persistent_lru import examples, level1, level2, solution, starter
+from snippets.coding.persistent_lru import (budget, examples, followups, level1, level2, solution,
+                                           starter)
 from snippets.coding.persistent_lru.solution import LRU, MAGIC, frame, function_name, unframe
 from tests.coding.persistent_lru import workload
 from tests.coding.persistent_lru.crash import (LOG, child_environment, resolve, wrong_values)
@@ -531,3 +532,64 @@ def test_the_starter_fails_loudly_until_the_reader_fills_it_in(path):
 def test_canonical_tells_types_apart():
     assert canonical([1, (2,)]) != canonical([1, [2]])
     assert len({canonical(v) for v in (1, 1.0, True, "1")}) == 4
+
+
+# ---------------------------------------------------------------------------
+# Follow-up: group commit. Injected write and sync make the interleaving exact.
+# ---------------------------------------------------------------------------
+
+def test_group_commit_covers_everyone_who_wrote_during_an_fsync(tmp_path):
+    arrived = threading.Semaphore(0)
+    syncs_started = []
+
+    def write(fd, data):
+        done = os.write(fd, data)
+        arrived.release()
+        return done
+
+    def sync(fd):
+        syncs_started.append(fd)
+        if len(syncs_started) == 1:  # the first fsync: let three more writers in
+            for worker in workers:
+                worker.start()
+            for _ in range(4):  # the leader's own write, then the three others
+                assert arrived.acquire(timeout=10)
+
+    log = followups.GroupCommitLog(str(tmp_path / "log"), sync=sync, write=write)
+    numbers = []
+    workers = [threading.Thread(target=lambda i=i: numbers.append(log.append(b"%d\n" % i)))
+               for i in (2, 3, 4)]
+    numbers.append(log.append(b"1\n"))
+    for worker in workers:
+        worker.join(timeout=10)
+    log.close()
+    assert sorted(numbers) == [1, 2, 3, 4]
+    assert log.syncs == 2  # four appends, two fsyncs: the second covered three
+    assert sorted((tmp_path / "log").read_bytes().split()) == [b"1", b"2", b"3", b"4"]
+
+
+def test_group_commit_without_contention_is_one_fsync_per_append(tmp_path):
+    log = followups.GroupCommitLog(str(tmp_path / "log"), sync=lambda fd: None)
+    assert [log.append(b"x\n") for _ in range(5)] == [1, 2, 3, 4, 5]
+    assert log.syncs == 5
+    log.close()
+
+
+def test_group_commit_a_failed_fsync_raises_and_the_next_append_retries(tmp_path):
+    failures = [OSError(errno.EIO, "I/O error")]
+
+    def sync(fd):
+        if failures:
+            raise failures.pop()
+
+    log = followups.GroupCommitLog(str(tmp_path / "log"), sync=sync)
+    with pytest.raises(OSError, match="I/O error"):
+        log.append(b"a\n")
+    assert log.syncs == 0
+    assert log.append(b"b\n") == 2 and log.syncs == 1  # this fsync covers both
+    log.close()
+
+
+def test_the_budgets_add_up():
+    assert budget.checkpoints(budget.LIVE)[-1] == ("wrap-up", 50)
+    assert budget.checkpoints(budget.PRACTICE)[-1] == ("spare", 90)
