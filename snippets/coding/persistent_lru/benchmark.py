@@ -11,7 +11,7 @@ and appends from 4 threads with one fsync each against group commit.
 
 >>> figures = measure(n=30, synced=4, repeats=1, entries=50)
 >>> len(figures), list(figures)[:2]
-(11, ['lru_cache miss', 'lru_cache hit'])
+(14, ['lru_cache miss', 'lru_cache hit'])
 >>> all(value > 0 for value in figures.values())
 True
 >>> print(report(figures).splitlines()[0])
@@ -82,8 +82,17 @@ def measure(n: int = 10_000, synced: int = 300, repeats: int = 5,
         with LRU(entries, os.path.join(folder, "c.log"), compact_at=4 * entries) as lru:
             figures[f"open a log of {entries:,} entries"] = (time.perf_counter() - start) * 1e6
 
-        per_thread = max(1, synced // 4)
         record = b"x" * 80 + b"\n"
+        fd = os.open(os.path.join(folder, "raw.log"), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        for name, sync in [("append 81 bytes, no sync", lambda fd: None),
+                           ("append 81 bytes + fdatasync", _sync),
+                           ("append 81 bytes + fsync", os.fsync)]:
+            runs = n if name.endswith("no sync") else synced
+            figures[name] = per_call(
+                lambda: [(os.write(fd, record), sync(fd)) for _ in range(runs)], runs, 1)
+        os.close(fd)
+
+        per_thread = max(1, synced // 4)
         log = GroupCommitLog(os.path.join(folder, "d.log"), sync=lambda fd: None)
         fd = os.open(os.path.join(folder, "e.log"), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
 
@@ -109,7 +118,7 @@ def report(figures: dict[str, float]) -> str:
     """The figures as a table; times in microseconds."""
     lines = [f"{'call':<40}{'us per call':>11}"]
     for name, value in figures.items():
-        shown = f"{value:.2f}" if "fsyncs per" in name else f"{value:,.1f}"
+        shown = f"{value:.2f}" if value < 10 else f"{value:,.0f}"
         lines.append(f"{name:<40}{shown:>11}")
     return "\n".join(lines)
 

@@ -44,7 +44,7 @@ from collections import OrderedDict
 from typing import Any, Callable
 
 MAGIC = b"persistent-lru v1\n"
-_sync = getattr(os, "fdatasync", os.fsync)  # fdatasync skips the mtime: cheaper, enough
+_sync = getattr(os, "fdatasync", os.fsync)  # fdatasync may skip the mtime; enough here
 
 
 # --8<-- [start:name]
