@@ -31,7 +31,10 @@ def test_call_returns_the_result_and_computes_it_once(LRU, path):
 def test_the_key_is_hashable_and_the_same_for_the_same_call(LRU, path):
     lru = LRU(3, path)
     key = lru.generate_key(power, 2, exp=5)
-    hash(key)
+    try:
+        hash(key)
+    except TypeError:
+        pytest.fail(f"generate_key returned a {type(key).__name__}, which is not hashable")
     assert key == lru.generate_key(power, 2, exp=5)
 
 
@@ -139,11 +142,20 @@ def test_a_function_may_call_the_cache_recursively(LRU, path):
     # would deadlock here.
     lru = LRU(50, path)
     workload.CACHE = lru
-    answer = []
-    worker = threading.Thread(target=lambda: answer.append(lru.call(workload.fib, 30)), daemon=True)
+    outcome = []
+
+    def run():
+        try:
+            outcome.append(lru.call(workload.fib, 30))
+        except Exception as error:  # noqa: BLE001 - raised again below, in the test's thread
+            outcome.append(error)
+
+    worker = threading.Thread(target=run, daemon=True)
     worker.start()
     worker.join(timeout=10)
     workload.CACHE = None
     assert not worker.is_alive(), "the recursive call never returned: a deadlock?"
-    assert answer == [832040]
+    if isinstance(outcome[0], Exception):
+        raise outcome[0]
+    assert outcome == [832040]
     release(lru)
