@@ -21,9 +21,11 @@ class GroupCommitLog:
     covers them all. Under load, one fsync serves many callers.
 
     >>> import tempfile, os
-    >>> log = GroupCommitLog(os.path.join(tempfile.mkdtemp(), "log"))
-    >>> log.append(b"one\\n"), log.append(b"two\\n"), log.syncs
-    (1, 2, 2)
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     log = GroupCommitLog(os.path.join(folder, "log"))
+    ...     print(log.append(b"one\\n"), log.append(b"two\\n"), log.syncs)
+    ...     log.close()
+    1 2 2
     """
 
     def __init__(self, path: str, *, sync: Callable[[int], None] = _sync,

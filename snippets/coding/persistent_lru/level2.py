@@ -20,6 +20,7 @@ bound the log's growth, or guard against two writers and two threads.
 25
 >>> print(open(path).read(), end="")
 P ["snippets.coding.persistent_lru.examples:slow_square",[5],[]]	25
+>>> import shutil; shutil.rmtree(os.path.dirname(path))
 """
 from __future__ import annotations
 

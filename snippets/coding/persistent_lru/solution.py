@@ -31,6 +31,7 @@ Nothing is ever unpickled: the file is JSON, so reading it cannot run code.
 >>> with LRU(2, path) as again:          # a new process would see the same
 ...     again.call(slow_square, 12), again.stats["hits"], again.stats["misses"]
 (144, 1, 0)
+>>> import shutil; shutil.rmtree(folder)
 """
 from __future__ import annotations
 
