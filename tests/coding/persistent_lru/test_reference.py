@@ -575,19 +575,59 @@ def test_group_commit_without_contention_is_one_fsync_per_append(tmp_path):
     log.close()
 
 
-def test_group_commit_a_failed_fsync_raises_and_the_next_append_retries(tmp_path):
-    failures = [OSError(errno.EIO, "I/O error")]
+# After a failed fsync, Linux may have dropped the unwritten pages and marked them
+# clean, so a second fsync can succeed without them: never retry on that file.
+def test_group_commit_a_failed_fsync_fails_every_later_append_without_retrying(tmp_path):
+    calls = []
 
     def sync(fd):
-        if failures:
-            raise failures.pop()
+        calls.append(fd)
+        raise OSError(errno.EIO, "I/O error")
 
     log = followups.GroupCommitLog(str(tmp_path / "log"), sync=sync)
     with pytest.raises(OSError, match="I/O error"):
         log.append(b"a\n")
-    assert log.syncs == 0
-    assert log.append(b"b\n") == 2 and log.syncs == 1  # this fsync covers both
+    with pytest.raises(OSError, match="start a new log"):
+        log.append(b"b\n")
+    assert len(calls) == 1 and log.syncs == 0
+    assert (tmp_path / "log").read_bytes() == b"a\n"  # nothing more written to a failed log
     log.close()
+
+
+def test_group_commit_everyone_waiting_on_a_failed_fsync_raises(tmp_path):
+    arrived = threading.Semaphore(0)
+    syncs_started = []
+
+    def write(fd, data):
+        done = os.write(fd, data)
+        arrived.release()
+        return done
+
+    def sync(fd):
+        syncs_started.append(fd)
+        for worker in workers:
+            worker.start()
+        for _ in range(4):  # the leader's own write, then the three others
+            assert arrived.acquire(timeout=10)
+        raise OSError(errno.EIO, "I/O error")
+
+    log = followups.GroupCommitLog(str(tmp_path / "log"), sync=sync, write=write)
+    errors = []
+
+    def append(i):
+        try:
+            log.append(b"%d\n" % i)
+        except OSError as error:
+            errors.append(str(error))
+
+    workers = [threading.Thread(target=append, args=(i,)) for i in (2, 3, 4)]
+    with pytest.raises(OSError, match="I/O error"):
+        log.append(b"1\n")
+    for worker in workers:
+        worker.join(timeout=10)
+    log.close()
+    assert len(syncs_started) == 1 and log.syncs == 0
+    assert len(errors) == 3 and all("start a new log" in error for error in errors)
 
 
 def test_the_budgets_add_up():
