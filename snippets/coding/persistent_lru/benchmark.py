@@ -93,7 +93,6 @@ def measure(n: int = 10_000, synced: int = 300, repeats: int = 5,
         os.close(fd)
 
         per_thread = max(1, synced // 4)
-        log = GroupCommitLog(os.path.join(folder, "d.log"), sync=lambda fd: None)
         fd = os.open(os.path.join(folder, "e.log"), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
 
         def each_its_own_fsync(_: int) -> None:
@@ -104,7 +103,6 @@ def measure(n: int = 10_000, synced: int = 300, repeats: int = 5,
         figures["4 threads: us per append, own fsync"] = per_call(
             lambda: _threads(each_its_own_fsync, 4), 4 * per_thread, 1)
         os.close(fd)
-        log.close()
         log = GroupCommitLog(os.path.join(folder, "f.log"))
         figures["group commit: us per append"] = per_call(
             lambda: _threads(lambda _: [log.append(record) for _ in range(per_thread)], 4),
