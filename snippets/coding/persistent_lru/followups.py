@@ -39,7 +39,7 @@ class GroupCommitLog:
         self._written = 0      # records written to the kernel, numbered from 1
         self._durable = 0      # records covered by a finished fsync
         self._syncing = False  # an fsync is running (without the lock)
-        self._failed = False   # an fsync failed: nothing written here is known to be safe
+        self._failed = False   # an fsync failed: this log is done
         self.syncs = 0
 
     def append(self, record: bytes) -> int:
