@@ -4,7 +4,7 @@
 # kind: notebook
 # roles: [swe, staff]
 # rounds: [system-design, ml-system-design]
-# topics: [search-and-retrieval, capacity-estimation, testing]
+# topics: [search-and-retrieval, capacity-estimation]
 # difficulty: hard
 # sources: [candidate-report-swe-2026]
 # plot_alt:
