@@ -34,8 +34,9 @@
 # The candidate report (one of our five sources) describes an onsite design interview on
 # a search system that mixes classic text retrieval with semantic similarity. The
 # interviewer asked how to get the top-k most similar documents out of more than 10
-# million within 50 ms; the candidate proposed locality-sensitive hashing (LSH) and was
-# then pressed on which hash function to use and how to make it fast. The discussion also
+# million within 50 ms; the candidate proposed locality-sensitive hashing (LSH) and says
+# they were short on its details, notably the choice of hash function and how to make it
+# fast. The discussion also
 # covered normalising the two kinds of score, tuning the weight (alpha) between them and
 # evaluating search quality systematically. The round pages place this interview:
 # [system design](../../rounds/system-design/) and
