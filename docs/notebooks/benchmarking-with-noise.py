@@ -8,8 +8,8 @@
 # difficulty: hard
 # sources: [prachub-swe-2026]
 # plot_alt:
-#   - "Two panels. Left: run time in ms (log scale) of 80 successive runs. The first 6 fall from about 19 ms to 12 ms; after a dashed line marking the detected end of warm-up at run 6, runs sit near the 10 ms median line, with five isolated spikes of 17 to 28 ms. Right: a histogram of 4,000 steady runs, both axes log scale: a tall narrow peak at 10 ms and a separate low band of spikes from 15 to 31 ms; vertical lines mark the median (10.0 ms), the mean (10.6 ms) and the minimum of 100 runs (9.3 ms)."
-#   - "Line chart, both axes log scale: width of the 95% bootstrap interval of a speedup, in %, against runs per version (5 to 320). Blue, ratio of medians: 14% at 5 runs falling steadily to 1.6% at 320, on top of a dashed black closed-form line (12% to 1.6%). Orange, ratio of means: 9% at 5 runs, rising to 27% at 20, then falling only to 8% at 320."
+#   - "Left: 80 runs in order (ms, log scale): warm-up falls from 19 to 12 ms until a dashed line at run 6, then runs sit on a 10 ms median line with four spikes of 17 to 28 ms. Right: histogram of 4,000 runs, log axes: a peak at 10 ms, a thin band at 15 to 31 ms; median 10.0, mean 10.6, min of 100 9.3 ms."
+#   - "Line chart, log axes: width of the 95% bootstrap interval of a speedup (%) against runs per version, 5 to 320. Blue, ratio of medians: 14% falling steadily to 1.6%, on a dashed closed-form line. Orange, ratio of means: 9% at 5 runs, up to 27% at 20, then down only to 8% at 320."
 # last_reviewed: 2026-11-22
 # jupyter:
 #   jupytext:
@@ -108,7 +108,8 @@
 # time is more than 3 robust standard deviations (1.4826 times the median absolute
 # deviation) above the steady median. Warm-up ends at the first run that is not slow and
 # is followed by at most one slow run in the next five, so one interference spike does not
-# extend it.
+# extend it. A warm-up run slowed by less than about three noise sds is invisible to this
+# rule, and to any other; that is also why leaving it in barely moves the result.
 #
 # **Ablation of two changes.** Measure all four configurations: baseline, X only, Y only,
 # and both. On the log scale,
