@@ -93,7 +93,9 @@
 #
 # Two consequences to say aloud: halving the speedup you want to prove needs four times
 # the runs, and halving the noise (pinned clocks, an idle machine, fixed inputs) needs a
-# quarter of them, so variance reduction is usually cheaper than more runs. The median is
+# quarter of them, so variance reduction is usually cheaper than more runs. We never go
+# below 5 runs, whatever the formula says: it treats the noise as known, and a handful of
+# runs can neither estimate it nor show whether spikes happen. The median is
 # robust to interference but less efficient on clean noise: its variance is $\pi/2$ times
 # the mean's, so it needs about 1.57 times the runs.
 #
@@ -125,7 +127,7 @@
 # ## Implementation
 #
 # The model is in `snippets/notebooks/benchmarking_with_noise/model.py`, imported here;
-# the bootstrap is short enough to print.
+# the bootstrap is short enough to print (here without its docstring and doctests).
 
 # %%
 import inspect
@@ -137,7 +139,8 @@ from snippets.notebooks.benchmarking_with_noise.model import (
     CONFIGS, ablation, bootstrap_speedup, estimator_spread, robust_noise, runs_needed,
     simulate_runs, true_mean_ms, warmup_end)
 
-print(inspect.getsource(bootstrap_speedup).split('"""')[-1].strip())
+source = inspect.getsource(bootstrap_speedup).split('"""')
+print(source[0].rstrip() + source[-1].rstrip())  # the function without its docstring
 
 # %% [markdown]
 # **How many runs?** At 4% noise, two-sided 5% and 80% power, per version:
@@ -203,7 +206,7 @@ for name, (point, low, high) in ablation(runs).items():
 
 # %% [markdown]
 # Measured alone, Y looks like a 9% win; added to X, it is worth about 1% and its interval
-# includes no gain at all. Credit Y with 9% because it happened to land first and the
+# reaches below 1 (no gain). Credit Y with 9% because it happened to land first and the
 # report is wrong about what to keep. The interval on the interaction excludes 1, so the
 # overlap is real, not noise.
 #

@@ -93,6 +93,7 @@ def test_runs_needed_scales_with_noise_squared_and_one_over_log_speedup_squared(
     assert runs_needed(0.08, 1.02) == pytest.approx(4 * runs_needed(0.04, 1.02), abs=4)
     assert runs_needed(0.04, 1.01) == pytest.approx(4 * runs_needed(0.04, 1.02), rel=0.03)
     assert runs_needed(0.04, 1.02, power=0.9) > runs_needed(0.04, 1.02)
+    assert runs_needed(0.01, 1.5) == 5 and runs_needed(0.01, 1.5, floor=1) == 1  # the floor
     with pytest.raises(ValueError, match="estimator"):
         runs_needed(0.04, 1.02, estimator="min")
 

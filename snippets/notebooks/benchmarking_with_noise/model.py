@@ -59,17 +59,20 @@ def true_mean_ms(median_ms: float, noise: float = 0.04, outlier_rate: float = 0.
 
 # --8<-- [start:runs-needed]
 def runs_needed(noise: float, speedup: float, alpha: float = 0.05, power: float = 0.8,
-                estimator: str = "mean-log") -> int:
+                estimator: str = "mean-log", floor: int = 5) -> int:
     """Runs of each version to detect a true `speedup` with this power, in a
     two-sided test at level `alpha`, when log run times have sd `noise`.
     `mean-log` compares the means of log times (the ratio of geometric means);
     `median` compares medians, which need pi/2 times as many runs on clean
-    normal noise.
+    normal noise. Never fewer than `floor`: the formula treats the noise as
+    known, and a handful of runs can neither estimate it nor reveal a spike.
 
     >>> runs_needed(0.04, 1.02), runs_needed(0.04, 1.05), runs_needed(0.04, 1.01)
     (65, 11, 254)
     >>> runs_needed(0.04, 1.02, estimator="median")
     101
+    >>> runs_needed(0.04, 1.10), runs_needed(0.04, 1.10, floor=1)
+    (5, 3)
     """
     z = NormalDist().inv_cdf
     n = 2 * (z(1 - alpha / 2) + z(power)) ** 2 * noise ** 2 / math.log(speedup) ** 2
@@ -77,7 +80,7 @@ def runs_needed(noise: float, speedup: float, alpha: float = 0.05, power: float 
         n *= math.pi / 2  # the sample median's variance on normal data
     elif estimator != "mean-log":
         raise ValueError(f"unknown estimator {estimator!r}")
-    return math.ceil(n)
+    return max(floor, math.ceil(n))
 # --8<-- [end:runs-needed]
 
 
@@ -109,8 +112,9 @@ def bootstrap_speedup(baseline, candidate, statistic: str = "median", resamples:
     stat = STATISTICS[statistic]
     a, b = np.asarray(baseline, float), np.asarray(candidate, float)
     rng = np.random.default_rng(seed)
-    ratios = (stat(a[rng.integers(0, a.size, (resamples, a.size))], axis=1)
-              / stat(b[rng.integers(0, b.size, (resamples, b.size))], axis=1))  # one row per resample
+    rows_a = a[rng.integers(0, a.size, (resamples, a.size))]  # one resample per row
+    rows_b = b[rng.integers(0, b.size, (resamples, b.size))]
+    ratios = stat(rows_a, axis=1) / stat(rows_b, axis=1)
     tail = 100 * (1 - level) / 2
     low, high = np.percentile(ratios, [tail, 100 - tail])
     return float(stat(a) / stat(b)), float(low), float(high)
