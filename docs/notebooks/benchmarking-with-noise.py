@@ -43,7 +43,7 @@
 # one.
 #
 # This notebook works the statistical parts of that plan (variance, the statistics,
-# attribution, part of the stop rule) on a simulated benchmark:
+# attribution, and the part of the stop rule that noise sets) on a simulated benchmark:
 #
 # 1. how many runs a claim of a given speedup needs, from the run-to-run noise;
 # 2. a confidence interval for the speedup, as a ratio of medians or of means, by the
@@ -63,7 +63,7 @@
 #
 # Units: run times in ms; speedups as ratios (1.05 = 5% faster, baseline time over
 # candidate time); noise as the standard deviation of the natural log of run time
-# (0.04 is about 4% run to run); confidence intervals and their widths in %.
+# (0.04 is about 4% run to run); confidence intervals as ratios, their widths in %.
 #
 # ## Derivation
 #
@@ -152,6 +152,11 @@ for speedup in (1.10, 1.05, 1.02, 1.01):
           f" at 2% noise {runs_needed(0.02, speedup):>3}")
 
 # %% [markdown]
+# The same arithmetic gives a stop rule for iterating: once the gain you can still hope for
+# from the next idea is smaller than what your run budget can resolve (1% needs about 250
+# runs per version at 4% noise), stop measuring ideas one by one; stop altogether when
+# the counters say the kernel is at its memory-bandwidth or compute limit.
+#
 # **One benchmark, read four ways.** The candidate B is 5% faster in median (9.5 ms
 # against 10 ms) but twice as noisy (log-sd 0.08 against 0.04), as happens when a change
 # leans harder on a shared resource such as memory bandwidth. Both suffer the same
@@ -172,15 +177,15 @@ for statistic in ("median", "mean", "min"):
 # %% [markdown]
 # In the middle 90% of benchmarks, one run reports a speedup anywhere from 0.81 (B looks
 # 23% slower) to 1.77. The mean of 10 runs is dragged around by whichever version caught
-# an interference spike. The median settles on
-# 1.05. The minimum of N settles too, but on the wrong number, and a more wrong one as N
-# grows: the minimum measures the luckiest run, and the noisier version has luckier
-# lucky runs. Min-of-N is defensible only when you believe the noise is purely additive
+# an interference spike. The median settles on 1.05. The minimum of N does not: it drifts
+# further from 1.05 as N grows (1.12 typical at 10 runs, 1.16 at 100), because it
+# measures the luckiest run, and the noisier version has luckier lucky runs. Min-of-N is defensible only when you believe the noise is purely additive
 # slowdowns on a fixed floor and the two versions have the same spread; say so if you use
 # it.
 #
-# **An interval on a real claim.** 40 runs each of the same pair, with the ratio of
-# medians and of means:
+# **An interval on one claim.** 40 runs each of a baseline at 10 ms and a candidate at
+# 9.5 ms, both with the default 4% noise and 5% interference, read as a ratio of medians
+# and as a ratio of means:
 
 # %%
 rng = np.random.default_rng(2)
@@ -191,7 +196,8 @@ for statistic in ("median", "mean"):
 
 # %% [markdown]
 # The median's interval excludes 1; the mean's does not, because two or three
-# interference spikes dominate each mean. Both are honest answers to different questions.
+# interference spikes dominate each mean. The mean answers a different question (total
+# time over many calls) and needs far more runs to answer it, as the second plot shows.
 #
 # **Ablation.** X (say, vectorised loads) and Y (say, software prefetch) both hide memory
 # stalls. True medians: baseline 10 ms, X 8.7 ms, Y 9.1 ms, both 8.5 ms, so the
@@ -214,10 +220,12 @@ for name, (point, low, high) in ablation(runs).items():
 #
 # Checks that fail if the model or the statistics are wrong; the test module,
 # `tests/notebooks/test_benchmarking_with_noise.py`, runs them at larger sizes and adds
-# more, with tolerances of about three to four Monte Carlo standard errors.
+# more, each with its tolerance stated: two to four Monte Carlo standard errors, plus a
+# stated allowance where a method is known to be slightly off.
 #
 # 1. The simulator's mean matches its closed form (lognormal mean times the average
-#    interference factor), within 0.5%.
+#    interference factor), within 0.5%, and the robust noise estimate recovers the 0.04
+#    put in, within 0.005, spikes and all.
 # 2. The runs-needed formula delivers its power: at the computed number of runs, a test on
 #    log times finds the true speedup in 80% of 2,000 simulated benchmarks, within 3
 #    points, at three noise and speedup settings.
