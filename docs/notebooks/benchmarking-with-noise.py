@@ -119,10 +119,11 @@
 # $$\ln r_{XY} = \ln r_X + \ln r_{Y \mid X} = \ln r_Y + \ln r_{X \mid Y},$$
 #
 # where $r_{Y \mid X}$ is what Y adds on top of X. If the changes act independently,
-# $r_{Y \mid X} = r_Y$ and the interaction $r_X r_Y / r_{XY}$ is 1. If they attack the
+# $r_{Y \mid X} = r_Y$ and the interaction $r_{XY} / (r_X r_Y)$ is 1. If they attack the
 # same bottleneck (two ways of hiding the same memory stalls) the interaction is below 1,
 # and the credit each gets depends on the order in which they were applied. Report both
-# orders, or their average (for two changes, that average is the Shapley value).
+# orders, or their average on the log scale (for two changes, that average is the Shapley
+# value).
 #
 # ## Implementation
 #
@@ -212,7 +213,7 @@ for name, (point, low, high) in ablation(runs).items():
 
 # %% [markdown]
 # Measured alone, Y looks like a 9% win; added to X, it is worth about 1% and its interval
-# reaches below 1 (no gain). Credit Y with 9% because it happened to land first and the
+# reaches below 1 (no gain). Credit Y with 9% because it happened to land first, and the
 # report is wrong about what to keep. The interval on the interaction excludes 1, so the
 # overlap is real, not noise.
 #
