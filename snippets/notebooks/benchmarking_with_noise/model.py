@@ -64,7 +64,8 @@ def runs_needed(noise: float, speedup: float, alpha: float = 0.05, power: float 
     two-sided test at level `alpha`, when log run times have sd `noise`.
     `mean-log` compares the means of log times (the ratio of geometric means);
     `median` compares medians, which need pi/2 times as many runs on clean
-    normal noise. Never fewer than `floor`: the formula treats the noise as
+    normal noise (asymptotically, for many runs; a little fewer at 10 to 20
+    runs). Never fewer than `floor`: the formula treats the noise as
     known, and a handful of runs can neither estimate it nor reveal a spike.
 
     >>> runs_needed(0.04, 1.02), runs_needed(0.04, 1.05), runs_needed(0.04, 1.01)
@@ -77,7 +78,7 @@ def runs_needed(noise: float, speedup: float, alpha: float = 0.05, power: float 
     z = NormalDist().inv_cdf
     n = 2 * (z(1 - alpha / 2) + z(power)) ** 2 * noise ** 2 / math.log(speedup) ** 2
     if estimator == "median":
-        n *= math.pi / 2  # the sample median's variance on normal data
+        n *= math.pi / 2  # the sample median's asymptotic variance ratio on normal data
     elif estimator != "mean-log":
         raise ValueError(f"unknown estimator {estimator!r}")
     return max(floor, math.ceil(n))
