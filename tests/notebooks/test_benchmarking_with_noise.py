@@ -30,13 +30,18 @@ def coverage(statistic, runs, experiments, speedup=1.05, seed=0, **kwargs):
 
 
 # Coverage: 600 experiments give a Monte Carlo standard error of 0.89 points at 95%.
-# The stated tolerance is 3 points: about 2 standard errors plus the 1 to 2 points by
-# which the percentile bootstrap of a median is known to be conservative at small n.
+# The stated tolerance is 3 points, over 3 standard errors.
 COVERAGE_TOLERANCE = 0.03
+# At 20 runs the percentile interval for a ratio of medians over-covers: 96.4% in 20,000
+# simulated benchmarks (two seeds of 10,000, 96.2% and 96.5%), not 95%. The test centres
+# on that, with 2.5 points (over 3 standard errors of 0.76 at 600) either side, so a 90%
+# interval passed off as 95% (about 92%) fails it, and a seed change does not.
+MEDIAN_COVERAGE_AT_20_RUNS = 0.964
 
 
 def test_bootstrap_interval_for_a_ratio_of_medians_covers_the_true_ratio():
-    assert coverage("median", 20, 600, seed=1) == pytest.approx(0.95, abs=COVERAGE_TOLERANCE)
+    assert coverage("median", 20, 600, seed=1) == pytest.approx(MEDIAN_COVERAGE_AT_20_RUNS,
+                                                                abs=0.025)
 
 
 def test_bootstrap_interval_for_a_ratio_of_means_covers_without_interference():
@@ -46,8 +51,9 @@ def test_bootstrap_interval_for_a_ratio_of_means_covers_without_interference():
 
 def test_bootstrap_interval_for_means_undercovers_with_rare_spikes_and_few_runs():
     """The limit the notebook states: with 5% interference and 20 runs, the mean's
-    interval misses the truth well over 5% of the time."""
-    assert coverage("mean", 20, 600, seed=3) < 0.95 - COVERAGE_TOLERANCE
+    interval misses the truth well over 5% of the time (coverage 90.5% in 6,000
+    benchmarks; at 1,000 the standard error is 0.93 points, so 93% is 2.7 away)."""
+    assert coverage("mean", 20, 1000, seed=3) < 0.93
 
 
 def test_bootstrap_point_and_interval_are_consistent_and_seeded():
