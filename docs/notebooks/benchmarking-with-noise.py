@@ -111,9 +111,10 @@
 # **Warm-up.** Take the second half of the runs as steady, and call a run slow if its log
 # time is more than 3 robust standard deviations (1.4826 times the median absolute
 # deviation) above the steady median. Warm-up ends at the first run that is not slow and
-# is followed by at most one slow run in the next five, so one interference spike does not
+# is followed by at most one slow run in the next four, so one interference spike does not
 # extend it. A warm-up run slowed by less than about three noise sds is invisible to this
-# rule, and to any other; that is also why leaving it in barely moves the result.
+# rule, and hard to tell from noise by any rule that judges one run at a time; that is also
+# why leaving it in barely moves the result.
 #
 # **Ablation of two changes.** Measure all four configurations: baseline, X only, Y only,
 # and both. On the log scale,

@@ -125,7 +125,7 @@ def bootstrap_speedup(baseline, candidate, statistic: str = "median", resamples:
 # --8<-- [start:warmup]
 def warmup_end(times, window: int = 5, spreads: float = 3.0) -> int:
     """The index of the first steady run: the first run that is not slow and
-    after which at most one of the next `window` runs is slow. A run is slow if
+    such that at most one of the `window` runs starting there is slow. A run is slow if
     it is more than `spreads` robust sds above the median of the second half
     (taken as steady). Returns 0 when there is no warm-up to discard.
 
