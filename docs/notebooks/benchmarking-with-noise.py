@@ -30,17 +30,19 @@
 #
 # ## Goal
 #
-# PracHub's SWE guide has a sample question, in the same experimentation category as its
-# A/B test question, that we restate: you may only use a kernel **simulator** that reports
-# cycle counts and hardware counters (instructions per cycle, why the pipeline stalled,
-# occupancy, memory bandwidth); write a rigorous plan to profile and speed up a compute
-# kernel with it. The plan should cover a controlled baseline; experiments with controlled
-# variables, screening first and deep dives after; what to record and which metrics to
-# derive; how to reduce variance and which statistics to use; when to stop iterating;
-# how to credit a speedup to each change (decomposition and ablation); and how to check
-# the kernel still computes the right answer after every step. The round page,
-# [Experiment design](../../rounds/experiment-design/), lists the question with the A/B
-# one.
+# PracHub's SWE guide has a sample question, rated Hard and filed under analytics and
+# experimentation like its A/B test question, that we restate: you may only use a kernel
+# **simulator** that reports cycle counts and hardware counters (instructions per cycle,
+# why the pipeline stalled, occupancy, memory bandwidth); write a rigorous plan to profile
+# and speed up a compute kernel with it. The plan has seven parts: a baseline and control
+# of the environment; experiments with controlled variables, telling screening runs from
+# deep dives; what to record and which metrics to derive; how to reduce variance and which
+# statistics to use; when to stop iterating; how to credit a speedup to each change
+# (decomposition and ablation); and how to check the kernel still computes the right
+# answer after every step. PracHub names the interview only for the A/B question ("Experiment
+# Design"); placing this one in that round, as the round page
+# [Experiment design](../../rounds/experiment-design/) does, is our reading of the shared
+# category.
 #
 # This notebook works the statistical parts of that plan (variance, the statistics,
 # attribution, and the part of the stop rule that noise sets) on a simulated benchmark:
@@ -427,10 +429,12 @@ for statistic in ("median", "mean"):
 #
 # ## Sources
 #
-# One source, the PracHub SWE guide, reports the kernel profiling question and what the
-# plan should cover, in the same category as its A/B test question that names an
-# "Experiment Design" interview: <!-- ln:confidence prachub-swe-2026 -->.
-# The simulated benchmark, its noise levels and effect sizes, the derivation, the
-# statistics, the checks and the advice are our own material.
+# One source, the PracHub SWE guide, reports the kernel profiling question, its rating
+# (Hard) and the seven parts the plan should cover, in the same category as its A/B test
+# question that names an "Experiment Design" interview:
+# <!-- ln:confidence prachub-swe-2026 -->.
+# That the kernel question belongs to that interview is our reading; the source does not
+# say which interview asks it. The simulated benchmark, its noise levels and effect sizes,
+# the derivation, the statistics, the checks and the advice are our own material.
 #
 # <!-- ln:sources -->
