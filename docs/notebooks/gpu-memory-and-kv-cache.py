@@ -33,8 +33,9 @@
 #
 # PracHub's SWE guide lists GPU memory management among the points of its GPU inference
 # API question: which weights stay resident, sizing the key/value (paged) cache,
-# quantisation and tensor parallelism. The candidate report says the interviewer pushed
-# on GPU memory management for LLM serving, and the Staff prep guide puts the KV cache in
+# quantisation and tensor parallelism. The candidate report says that in a distributed
+# search design which also had to run LLM inference, the interviewer pushed on GPU memory
+# management among other LLM serving questions, and the Staff prep guide puts the KV cache in
 # its list of serving topics to know at a high level. See the round page,
 # [ML system design](../../rounds/ml-system-design/), which prints the headline numbers
 # for one model. This notebook generalises them:
@@ -345,8 +346,9 @@ plt.show()
 #
 # The GPU memory management points of the GPU inference API question (cache and paged
 # cache sizing, quantisation, tensor parallelism) come from the PracHub SWE guide:
-# <!-- ln:confidence prachub-swe-2026 -->. Follow-ups on GPU memory management in an
-# LLM serving design: <!-- ln:confidence candidate-report-swe-2026 -->. The KV cache as
+# <!-- ln:confidence prachub-swe-2026 -->. Follow-ups on GPU memory management in a
+# distributed search design that also served LLM inference:
+# <!-- ln:confidence candidate-report-swe-2026 -->. The KV cache as
 # a serving topic to know at a high level, for Staff: <!-- ln:confidence staff-prep-2026 -->.
 #
 # The three example shapes use the layer counts, sizes and head counts in the config
