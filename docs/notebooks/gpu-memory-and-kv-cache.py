@@ -57,8 +57,9 @@
 # file published with that open-weight model, and nothing more: we say nothing about how
 # any product is served. The reserve is our assumption: **8 GB per GPU** (10%) for
 # activations, the runtime and allocator slack. Serving engines make the same kind of
-# choice: vLLM, for one, sizes its cache pool from a fraction of GPU memory that the
-# operator sets.
+# choice: vLLM, for one, uses only the share of GPU memory the operator sets
+# (`gpu_memory_utilization`) and gives the cache what the weights and a profiled
+# forward pass leave of that share.
 #
 # Units: memory in GB (1 GB = 10⁹ bytes), per-token and per-layer cache in bytes, context
 # in tokens.
@@ -322,8 +323,9 @@ plt.show()
 # - **Shared prefixes.** Paged engines can share the blocks of a common prefix (a system
 #   prompt) between sequences, so real capacity can beat this count; count unique
 #   tokens.
-# - **GB and GiB.** We use 80 × 10⁹ bytes. A card sold as "80 GB" may report a little
-#   more to the driver; size from what the runtime reports free after loading.
+# - **GB and GiB.** We use 80 × 10⁹ bytes. What a card reports can differ from that
+#   (GB against GiB, and what the driver keeps for itself); size from what the runtime
+#   reports free after loading the weights.
 # - **Other attention layouts.** The formula is for full attention in every layer.
 #   Sliding-window layers, compressed latent caches and state-space layers store less;
 #   read the architecture before applying it.
