@@ -353,9 +353,12 @@ plt.show()
 # <!-- ln:confidence candidate-report-swe-2026 -->. The KV cache as
 # a serving topic to know at a high level, for Staff: <!-- ln:confidence staff-prep-2026 -->.
 #
-# The three example shapes use the layer counts, sizes and head counts in the config
-# files published with the open weights of Llama 3 8B, Llama 3 70B and Llama 2 7B; those
-# files are not among the site's sources, and the parameter counts computed from them
+# The three example shapes take `num_hidden_layers`, `hidden_size`, `intermediate_size`,
+# `vocab_size`, `num_attention_heads`, `num_key_value_heads` and untied embeddings from
+# the `config.json` files published with the open weights of Llama 3 8B, Llama 3 70B and
+# Llama 2 7B (Hugging Face repositories `meta-llama/Meta-Llama-3-8B`,
+# `meta-llama/Meta-Llama-3-70B` and `meta-llama/Llama-2-7b-hf`); those files are not
+# among the site's sources, and the parameter counts computed from them
 # (8.03, 70.55 and 6.74 billion) land within 4% of the sizes in the names. The
 # derivation, the 8 GB reserve, the length mix, the allocator and the advice are our own
 # material.

@@ -81,7 +81,10 @@ def as_model(shape: Shape, bytes_per_value: int = 2, kv_bytes_per_value: int | N
 
 
 # --8<-- [start:shapes]
-# Shapes from the config files published with three open-weight models.
+# Shapes from the config.json files published with three open-weight models, on
+# Hugging Face: meta-llama/Meta-Llama-3-8B, meta-llama/Meta-Llama-3-70B and
+# meta-llama/Llama-2-7b-hf (num_hidden_layers, hidden_size, intermediate_size,
+# vocab_size, num_attention_heads, num_key_value_heads; tie_word_embeddings false).
 SHAPES = {
     "8b-gqa": Shape("shaped like Llama 3 8B", layers=32, hidden=4096, intermediate=14336,
                     vocab=128256, query_heads=32, kv_heads=8),
