@@ -9,7 +9,7 @@
 # sources: [prachub-swe-2026, candidate-report-swe-2026, staff-prep-2026]
 # plot_alt:
 #   - "Line chart: GB (0-160) for 16 sequences on one GPU, weights + 8 GB reserve + cache, against context (log scale, 512 to 131,072 tokens). Curves start near 25 GB; dots mark where each crosses a dashed 80 GB line: red, 7B without GQA, ~7,000; blue, 8B GQA 16-bit, ~26,700; green, 8-bit cache, ~53,300."
-#   - "Log-log line chart: sequences that fit against context (512 to 131,072 tokens), each halving per doubling. Green, 8B with 8-bit cache: 1,667 to 6. Blue, 8B 16-bit: 833 to 3, purple dashed, 70B on 4 GPUs, nearly on it. Red, 7B without GQA: 218, ending near 110,000 tokens."
+#   - "Log-log line chart: sequences that fit against context (512 to 131,072 tokens), each halving per doubling. Green, 8B with 8-bit cache: 1,667 to 6. Blue, 8B 16-bit: 833 to 3, purple dashed, 70B on 4 GPUs, nearly on it. Red, 7B without GQA: 218 to 1, ending near 110,000 tokens."
 #   - "Line chart with dots: sequences admitted (0 to 200) for the 8B-shaped model with 56 GB of cache against block size in tokens (log scale, 1 to 8,192). 183 at blocks of 1 and 16, 174 at 256, 150 at 1,024, and 52 at 8,192, which is reserving the maximum length for every sequence."
 # last_reviewed: 2026-11-22
 # jupyter:
@@ -92,7 +92,7 @@
 # $$P = 2Vh + L\left(2h\,n_q d_{head} + 2h\,n_{kv} d_{head} + 3hf + 2h\right) + h,$$
 #
 # and the weights take $P\,b_w$ bytes. GQA shrinks only the key and value projections, a
-# few percent of $P$; it shrinks the cache by the full factor $n_q/n_{kv}$.
+# small part of $P$; it shrinks the cache by the full factor $n_q/n_{kv}$.
 #
 # **What fits.** On $G$ GPUs of $M$ bytes each, with a reserve $R$ per GPU, the number of
 # sequences of $T$ tokens that fit is
