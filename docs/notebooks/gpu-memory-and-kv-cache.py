@@ -347,11 +347,11 @@ plt.show()
 # ## Sources
 #
 # The GPU memory management points of the GPU inference API question (cache and paged
-# cache sizing, quantisation, tensor parallelism) come from the PracHub SWE guide:
-# <!-- ln:confidence prachub-swe-2026 -->. Follow-ups on GPU memory management in a
-# distributed search design that also served LLM inference:
-# <!-- ln:confidence candidate-report-swe-2026 -->. The KV cache as
-# a serving topic to know at a high level, for Staff: <!-- ln:confidence staff-prep-2026 -->.
+# cache sizing, quantisation, tensor parallelism) come from the PracHub SWE
+# guide: <!-- ln:confidence prachub-swe-2026 -->. Follow-ups on GPU memory management
+# in a distributed search design that also served LLM
+# inference: <!-- ln:confidence candidate-report-swe-2026 -->. The KV cache as a serving
+# topic to know at a high level, for Staff: <!-- ln:confidence staff-prep-2026 -->.
 #
 # The three example shapes take `num_hidden_layers`, `hidden_size`, `intermediate_size`,
 # `vocab_size`, `num_attention_heads`, `num_key_value_heads` and untied embeddings from
