@@ -1,10 +1,11 @@
 """Tests for snippets/notebooks/ab_test_design/ (notebook: docs/notebooks/ab-test-design.py).
 
 The closed forms (power.py's sample size and power, run forwards and backwards)
-are checked against seeded simulations of experiments; the peeking simulation
-against a plain Gaussian random walk, which shares no code with it. Tolerances
-are about four Monte Carlo standard errors, so a seed change does not break them
-but a wrong formula does.
+are checked against seeded simulations of experiments and against the pooled
+textbook formula written here; the peeking simulation against a plain Gaussian
+random walk, which shares no code with it, and against a published table.
+Tolerances are about four Monte Carlo standard errors, so a seed change does not
+break them but a wrong formula does.
 """
 from statistics import NormalDist
 
@@ -27,6 +28,25 @@ def test_closed_form_power_matches_simulated_experiments(p_control, p_treatment,
     n = round(sample_size_per_arm(p_control, p_treatment) * fraction)
     simulated = simulated_power(p_control, p_treatment, n, runs=RUNS, seed=11)
     assert simulated == pytest.approx(power_of(p_control, p_treatment, n), abs=MC_TOLERANCE)
+
+
+def fleiss_users_per_arm(p_a, p_b, alpha=0.05, power=0.8):
+    """The textbook two-proportion formula (Fleiss), written here from scratch: the
+    pooled variance under the null, the unpooled one under the alternative."""
+    z_a, z_b = NormalDist().inv_cdf(1 - alpha / 2), NormalDist().inv_cdf(power)
+    pooled = (p_a + p_b) / 2
+    root = z_a * (2 * pooled * (1 - pooled)) ** 0.5 + z_b * (p_a * (1 - p_a) + p_b * (1 - p_b)) ** 0.5
+    return root ** 2 / (p_b - p_a) ** 2
+
+
+@pytest.mark.parametrize("p_control, p_treatment", [(0.10, 0.11), (0.10, 0.105), (0.30, 0.33), (0.02, 0.025),
+                                                    (0.50, 0.52), (0.005, 0.0055)])
+def test_the_sample_size_agrees_with_the_pooled_textbook_formula(p_control, p_treatment):
+    """power.py uses the unpooled variance in both places; the pooled null variance is
+    larger by exactly delta**2 / 2, so the textbook answer is a little higher, by well
+    under 1% when the effect is small next to the rate."""
+    ours, textbook = sample_size_per_arm(p_control, p_treatment), fleiss_users_per_arm(p_control, p_treatment)
+    assert ours <= textbook + 1 and ours == pytest.approx(textbook, rel=0.005)
 
 
 @pytest.mark.parametrize("power", [0.5, 0.8, 0.9, 0.95])
@@ -96,6 +116,29 @@ def test_peeking_matches_a_gaussian_random_walk(null_paths):
         watched = walk[:, 100 // looks - 1::100 // looks]
         reference = float(np.mean((np.abs(watched) > z_critical()).any(axis=1)))
         assert false_positive_rate(null_paths, looks) == pytest.approx(reference, abs=MC_TOLERANCE)
+
+
+# Armitage, McPherson and Rowe (1969), "Repeated significance tests on accumulating
+# data", J. R. Stat. Soc. A 132: the overall false-positive rate of a 5% two-sided test
+# repeated at this many equally spaced looks, normal data. A published table, so the
+# simulation is checked against numbers it did not produce.
+ARMITAGE_1969 = {2: 0.083, 5: 0.142, 10: 0.193, 20: 0.248, 50: 0.320, 100: 0.374}
+
+
+@pytest.mark.parametrize("looks", sorted(ARMITAGE_1969))
+def test_peeking_matches_the_published_table_of_repeated_tests(null_paths, looks):
+    assert false_positive_rate(null_paths, looks) == pytest.approx(ARMITAGE_1969[looks], abs=MC_TOLERANCE)
+
+
+@pytest.mark.parametrize("looks", [2, 10, 100])
+def test_the_bonferroni_split_matches_a_gaussian_random_walk(null_paths, looks):
+    """The split is conservative, so `<= alpha` alone would pass a split that is too
+    strict; the reference walk pins the rate itself."""
+    rng = np.random.default_rng(17)
+    walk = rng.standard_normal((RUNS, 100)).cumsum(axis=1) / np.sqrt(np.arange(1, 101))
+    watched = walk[:, 100 // looks - 1::100 // looks]
+    reference = float(np.mean((np.abs(watched) > z_critical(0.05 / looks)).any(axis=1)))
+    assert false_positive_rate(null_paths, looks, bonferroni=True) == pytest.approx(reference, abs=ALPHA_TOLERANCE)
 
 
 @pytest.mark.parametrize("looks", [1, 2, 5, 10, 20, 50, 100])
