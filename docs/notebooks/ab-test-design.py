@@ -95,9 +95,12 @@
 # twice as long only sees an effect about 0.71 times as large.
 #
 # **Guardrails.** A guardrail (error rate, latency, unsubscribes) asks a one-sided
-# question: did it get worse by more than a margin we can live with? A one-sided test at
-# level $\alpha$ uses $z_{1-\alpha}$, which is the two-sided critical value at $2\alpha$;
-# the same formula then gives its sample size.
+# question: did it get worse? The margin is the harm we must not miss, and the test is
+# sized to catch a harm that large with 80% power. A one-sided test at level $\alpha$ uses
+# $z_{1-\alpha}$, which is the two-sided critical value at $2\alpha$; the same formula
+# then gives its sample size. The stricter reading, a non-inferiority test ("show it is
+# not worse by the margin"), puts the burden of proof on the change; with no true harm it
+# needs about the same users, since the same distance, the margin, is in the formula.
 #
 # **Peeking.** Under the null hypothesis the z-statistic, watched as users arrive, moves
 # like a random walk scaled to variance 1 at every moment. One look has a 5% chance of
@@ -291,7 +294,7 @@ print(f"14 daily looks: {daily_looks:.1%} false positives, {daily_looks / 0.05:.
 # rule before launch, because checking every day and stopping at the first p < 0.05 can
 # raise the false-positive rate about four-fold over a two-week test; if the business needs
 # to stop early, I'd use a sequential design built for it. Guardrails are one-sided
-# tests with a margin, and a rare guardrail such as a 0.5% error rate can need far more
+# tests sized to catch a set harm, and a rare guardrail such as a 0.5% error rate can need far more
 # users than the primary metric, so I'd size the test by the guardrail I need to be able
 # to veto on, or say plainly what harm it is too small to see."
 #
