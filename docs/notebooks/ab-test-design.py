@@ -179,7 +179,7 @@ for p in treatments:
         assert abs(simulated - power_of(baseline, p, m)) < 0.02, (p, fraction, simulated)
 
 for n in (14_749, 70_000, 140_000):
-    assert sample_size_per_arm(baseline, minimum_detectable_rate(baseline, n)) <= n
+    assert sample_size_per_arm(baseline, minimum_detectable_rate(baseline, n)) == n
 
 # 140 moments: a daily look over two weeks is every 10th; every one is ten looks a day
 paths = null_z_paths(baseline, 14_749, steps=140, runs=10_000, seed=2)

@@ -7,10 +7,15 @@ random walk, which shares no code with it, and against a published table.
 Tolerances are about four Monte Carlo standard errors, so a seed change does not
 break them but a wrong formula does.
 """
+from pathlib import Path
 from statistics import NormalDist
 
+import jupytext
+import matplotlib
 import numpy as np
 import pytest
+
+from hooks.lib.pages import read_page
 
 from snippets.notebooks.ab_test_design.model import (
     false_positive_rate, guardrail_users_per_arm, minimum_detectable_rate, null_z_paths,
@@ -157,3 +162,55 @@ def test_each_path_ends_at_the_planned_sample_and_batches_add_up():
     final = null_z_paths(0.10, 1_001, steps=1, runs=5, seed=0)
     assert paths.shape == (5, 7) and final.shape == (5, 1)
     assert np.isfinite(paths).all()
+
+
+NOTEBOOK = Path(__file__).resolve().parents[2] / "docs/notebooks/ab-test-design.py"
+
+
+@pytest.fixture(scope="module")
+def notebook():
+    """The notebook run top to bottom (plots drawn, not shown): its variables, its
+    figures, its front matter and its prose."""
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    plt.close("all")
+    namespace: dict = {"__name__": "__main__"}
+    for cell in jupytext.read(NOTEBOOK).cells:
+        if cell.cell_type == "code":
+            exec(compile(cell.source, NOTEBOOK.name, "exec"), namespace)
+    figures = [plt.figure(n) for n in plt.get_fignums()]
+    meta, prose = read_page(NOTEBOOK)
+    yield namespace, figures, meta, prose
+    plt.close("all")
+
+
+def percent(rate):
+    return f"{100 * rate:.0f}%"
+
+
+def test_the_peeking_figures_typed_on_the_page_are_the_ones_the_simulation_gives(notebook):
+    """The alt text and the prose type the seeded simulation's results; a new seed or
+    a changed simulation that moves them fails here, not silently on the page."""
+    ns, _, meta, prose = notebook
+    peeking, split, looks = ns["peeking"], ns["split"], ns["looks"]
+    alt = meta["plot_alt"][1]
+    for words in (f"{percent(peeking[0])} at one look", f"{percent(peeking[looks.index(14)])} at 14",
+                  f"{percent(peeking[-1])} at 140", f"falls from {percent(split[0])} to under 1%"):
+        assert words in alt
+    assert split[-1] < 0.01 and "at 140 looks it holds the rate under 1%" in " ".join(prose.split())
+    assert round(peeking[looks.index(14)] / 0.05) == 4 and "about four-fold" in prose
+
+
+def test_the_power_plot_is_what_its_alt_text_says(notebook):
+    """Dots within four Monte Carlo standard errors (2,000 runs) of their curves, and
+    the 80% crossings the alt text gives, to two significant figures."""
+    ns, figures, meta, _ = notebook
+    lines = figures[0].axes[0].lines
+    dots = [line for line in lines if line.get_linestyle() == "None"]
+    assert len(dots) == 3
+    for line, p in zip(dots, ns["treatments"]):
+        for n, power in zip(line.get_xdata(), line.get_ydata()):
+            assert power / 100 == pytest.approx(power_of(0.10, p, n), abs=0.045)
+    crossings = [sample_size_per_arm(0.10, p) for p in sorted(ns["treatments"], reverse=True)]
+    typed = ", ".join(f"{round(n, 2 - len(str(n))):,}" for n in crossings[:2]) + f" and {round(crossings[2], -3):,}"
+    assert f"80% line at about {typed}." in meta["plot_alt"][0]
