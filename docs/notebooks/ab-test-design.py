@@ -29,11 +29,15 @@
 #
 # ## Goal
 #
-# PracHub's SWE guide lists a sample question from an interview it calls "Experiment
-# Design": plan an online A/B test of a product change, step by step, including the
-# primary and guardrail metrics and what inputs sample size and power depend on (see the
-# round page, [Experiment design](../../rounds/experiment-design/)). This notebook works
-# the quantitative part of that plan:
+# PracHub's SWE guide has a sample question set in an interview titled "Experiment
+# Design" on the candidate's agenda
+# ([claim](../../about/sources/#claim-experiment-design-reported)): plan an online A/B
+# test of a product change, step by step, from the hypothesis, the primary and guardrail
+# metrics and the unit of randomisation to the inputs sample size and power depend on,
+# the biases to guard against and the decision rules
+# ([claim](../../about/sources/#claim-experiment-design-scope); the round page,
+# [Experiment design](../../rounds/experiment-design/), plans the whole interview). This
+# notebook works the quantitative part of that plan:
 #
 # 1. the users per arm needed from the **baseline rate**, the **minimum detectable
 #    effect**, **alpha** and **power**, and the reverse question an interviewer asks next:
@@ -41,11 +45,14 @@
 # 2. what **peeking** does: looking at the p-value as data arrives and stopping at the
 #    first p < 0.05;
 # 3. how **guardrail metrics** (the ones that can veto a launch) are tested and sized, and
-#    why they, not the primary metric, often set the length of the test.
+#    why they, not the primary metric, often set the length of the test;
+# 4. short answers to the follow-ups the rest of the plan invites (the unit, novelty,
+#    variance reduction, stopping early, a broken split, a flat result, canaries), at the
+#    end.
 #
-# PracHub's GPU inference API question (its ML system design category) also asks how
-# traffic is split between model versions for A/B tests and canaries; how much traffic,
-# for how long, is this same arithmetic.
+# PracHub's GPU inference API question (its ML system design category) also asks how the
+# router splits traffic between model versions for A/B tests and canaries; how much
+# traffic, for how long, is this same arithmetic (our link; see the canary follow-up).
 # The formulas are imported from the round page's tested snippet,
 # `snippets/rounds/experiment_design/power.py`; the simulations are in
 # `snippets/notebooks/ab_test_design/model.py`. The baseline rates, effects and traffic
@@ -298,12 +305,65 @@ print(f"14 daily looks: {daily_looks:.1%} false positives, {daily_looks / 0.05:.
 # users than the primary metric, so I'd size the test by the guardrail I need to be able
 # to veto on, or say plainly what harm it is too small to see."
 #
+# ### The follow-ups, answered briefly
+#
+# - **"What do you randomise?"** Users, by a hash of a stable user ID salted per
+#   experiment, so a person stays in one arm across sessions; page views or sessions would
+#   put one person in both. If the metric is per page view (click-through rate) but the
+#   unit is the user, one user's page views are correlated: compute the variance by user
+#   (the delta method, or a bootstrap over users), or the test is overconfident. Where
+#   users affect each other (a shared document, a marketplace), randomise clusters and
+#   count clusters in the sample size.
+# - **"How would you spot a novelty effect?"** Plot the effect against days since each
+#   user first saw the change: novelty fades, learning grows. Compare new users, who have
+#   no old habit, with returning ones. Judge the effect once it settles, one more reason
+#   for whole weeks; for a lasting change, keep a small holdout for months.
+# - **"Can the test be shorter without more traffic?"** Reduce the variance. CUPED
+#   subtracts from each user's metric the part their pre-experiment value predicts: the
+#   expected difference between arms is unchanged and the variance is multiplied by
+#   $1-\rho^2$, $\rho$ the correlation with the pre-period, so the users needed fall by
+#   the same factor (printed below). It needs history: new users have none, and a
+#   one-off conversion correlates weakly with its past. Capping heavy-tailed metrics
+#   (revenue) cuts variance too.
+# - **"The business wants to stop early."** Plan the looks before launch. A
+#   group-sequential design fixes the looks and a boundary for each: O'Brien-Fleming's
+#   asks for a very large z early and little more than 1.96 at the end, so a test that
+#   runs to the end loses almost no power; Pocock's sets one higher bar at every look.
+#   Always-valid p-values (mixture sequential probability ratio tests) allow a look at
+#   any time, at a cost in power.
+# - **"How do you know the experiment itself worked?"** Test the arm sizes against the
+#   planned split (a sample-ratio check) with a strict threshold, since it runs on every
+#   experiment; even a 50.5% / 49.5% split of 140,000 users is far outside chance
+#   (printed below). Before launch, A/A tests of the pipeline should reject about 5% of
+#   the time, as simulated above.
+# - **"It came back flat. What do you tell the product manager?"** The confidence
+#   interval for the effect, not "not significant": if it excludes the smallest effect
+#   worth shipping, the change does not matter at that size; if it includes it, the test
+#   was inconclusive. Segments named before launch can be read; segments found afterwards
+#   are hypotheses for the next test, with the many-comparisons problem of the guardrails.
+# - **"How big should the canary be?"** A canary is a small arm against a large control,
+#   so its own size sets what it can see: against a much larger control it needs about
+#   half the per-arm figure of an equal split (the control's half of the variance
+#   vanishes). A small canary catches big regressions fast and small ones only after a
+#   long time; say which regression it is sized to catch, and that one user's requests
+#   are correlated, like page views.
+
+# %%
+from snippets.notebooks.ab_test_design.model import sample_ratio_p_value, users_with_cuped
+
+n = sample_size_per_arm(baseline, 0.11)
+for rho in (0.3, 0.5, 0.7):
+    print(f"CUPED, pre-period correlation {rho}: {users_with_cuped(n, rho):,}"
+          f" users per arm instead of {n:,}")
+print(f"sample-ratio check, 70,700 / 69,300 users: p = {sample_ratio_p_value(70_700, 69_300):.5f}")
+
+# %% [markdown]
 # ## Sources
 #
 # One source, the PracHub SWE guide, reports the interview and its prompt (sample size
 # and power inputs, primary and guardrail metrics), and the GPU inference question's
 # A/B routing and canaries: <!-- ln:confidence prachub-swe-2026 -->.
-# The derivation, the example rates and traffic, the simulations and the advice are our
-# own material.
+# The derivation, the example rates and traffic, the simulations, the advice and the
+# answers to the follow-ups are our own material.
 #
 # <!-- ln:sources -->

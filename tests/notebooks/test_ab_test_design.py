@@ -7,6 +7,7 @@ random walk, which shares no code with it, and against a published table.
 Tolerances are about four Monte Carlo standard errors, so a seed change does not
 break them but a wrong formula does.
 """
+import math
 from pathlib import Path
 from statistics import NormalDist
 
@@ -18,8 +19,8 @@ import pytest
 from hooks.lib.pages import read_page
 
 from snippets.notebooks.ab_test_design.model import (
-    false_positive_rate, guardrail_users_per_arm, minimum_detectable_rate, null_z_paths,
-    simulated_power, z_critical, z_statistics)
+    cuped, false_positive_rate, guardrail_users_per_arm, minimum_detectable_rate, null_z_paths,
+    sample_ratio_p_value, simulated_power, users_with_cuped, z_critical, z_statistics)
 from snippets.rounds.experiment_design.power import power_of, sample_size_per_arm
 
 RUNS = 10_000
@@ -162,6 +163,42 @@ def test_each_path_ends_at_the_planned_sample_and_batches_add_up():
     final = null_z_paths(0.10, 1_001, steps=1, runs=5, seed=0)
     assert paths.shape == (5, 7) and final.shape == (5, 1)
     assert np.isfinite(paths).all()
+
+
+def test_cuped_keeps_the_effect_cuts_the_variance_and_buys_back_the_power():
+    """A metric with unit variance per user, correlation 0.6 with its pre-experiment
+    value, effect 0.1: 1,570 users per arm give 80% power unadjusted, and CUPED should
+    give the same power with users_with_cuped(1570, 0.6) of them."""
+    rho, effect, runs = 0.6, 0.1, 2_000
+    z_sum = NormalDist().inv_cdf(0.975) + NormalDist().inv_cdf(0.8)
+    n = users_with_cuped(math.ceil(z_sum ** 2 * 2 / effect ** 2), rho)
+    rng = np.random.default_rng(18)
+    before = rng.standard_normal((runs, 2 * n))
+    metric = rho * before + np.sqrt(1 - rho ** 2) * rng.standard_normal((runs, 2 * n))
+    metric[:, n:] += effect  # the second half of each row is the treatment arm
+    raw, adjusted, z = [], [], []
+    for y, x in zip(metric, before):
+        both = cuped(y, x)
+        a, b = both[:n], both[n:]
+        raw.append(y[n:].mean() - y[:n].mean())
+        adjusted.append(b.mean() - a.mean())
+        z.append(adjusted[-1] / np.sqrt((a.var(ddof=1) + b.var(ddof=1)) / n))
+    spread = np.sqrt(2 * (1 - rho ** 2) / n)  # the adjusted difference's standard deviation
+    assert np.mean(adjusted) == pytest.approx(effect, abs=4 * spread / np.sqrt(runs))
+    assert np.var(adjusted) / np.var(raw) == pytest.approx(1 - rho ** 2, abs=0.08)
+    assert np.mean(np.abs(z) > z_critical()) == pytest.approx(0.8, abs=0.036)  # 4 errors at 2,000 runs
+
+
+def test_the_sample_ratio_check_is_a_chi_square_test_that_rejects_alpha_of_fair_splits():
+    for a, b, share in [(70_700, 69_300, 0.5), (30_000, 70_400, 0.3), (5, 5, 0.5)]:
+        expected = (share * (a + b), (1 - share) * (a + b))
+        chi_square = sum((o - e) ** 2 / e for o, e in zip((a, b), expected))
+        assert sample_ratio_p_value(a, b, share) == pytest.approx(math.erfc(math.sqrt(chi_square / 2)))
+    rng = np.random.default_rng(19)
+    fair = rng.binomial(140_000, 0.5, RUNS)
+    p_values = [sample_ratio_p_value(int(k), 140_000 - int(k)) for k in fair]
+    assert np.mean(np.array(p_values) < 0.05) == pytest.approx(0.05, abs=ALPHA_TOLERANCE)
+    assert sample_ratio_p_value(70_700, 69_300) < 0.001  # a 50.5% / 49.5% split
 
 
 NOTEBOOK = Path(__file__).resolve().parents[2] / "docs/notebooks/ab-test-design.py"
