@@ -139,9 +139,9 @@ print(f"(z for alpha 5% two-sided + z for power 80%) squared: {z_sum ** 2:.2f}")
 print("Users per arm, 10% baseline, two-sided alpha 5%, power 80%:")
 for p in treatments:
     n = sample_size_per_arm(baseline, p)
-    print(f"  10% -> {p:.1%}: {n:>7,} users per arm,"
-          f" traffic for {days_to_run(n, 2, daily, whole_weeks=False)} day(s),"
-          f" run {days_to_run(n, 2, daily)} days")
+    print(f"  10% -> {p:.1%}: {n:>7,} users per arm;"
+          f" {days_to_run(n, 2, daily, whole_weeks=False)} day(s) of traffic,"
+          f" run {days_to_run(n, 2, daily)}")
 
 print("Smallest rise detectable with 80% power, at 20,000 users/day:")
 for weeks in (1, 2, 4):
@@ -150,15 +150,15 @@ for weeks in (1, 2, 4):
 
 # %% [markdown]
 # The guardrail: an error rate of 0.5% that must not get 10% worse (to 0.55%), tested
-# one-sided at 5% with 80% power, against a looser margin and a commoner event.
+# one-sided at 5% with 80% power, against a looser margin and a commoner event; days at
+# the same 20,000 users a day, in whole weeks.
 
 # %%
 for rate, harm in [(0.005, 0.10), (0.005, 0.20), (0.02, 0.10)]:
     n = guardrail_users_per_arm(rate, harm)
     print(f"guardrail {rate:.1%}, catch {harm:.0%} worse: {n:>7,} users per arm,"
-          f" {days_to_run(n, 2, daily)} days at 20,000 users/day")
-print(f"five independent guardrails, each tested at 5%: {chance_of_a_false_alarm(5):.0%}"
-      " chance that at least one vetoes a harmless change")
+          f" {days_to_run(n, 2, daily)} days")
+print(f"5 independent guardrails at 5%: {chance_of_a_false_alarm(5):.0%} chance of a false veto")
 
 # %% [markdown]
 # ## Verification
@@ -198,9 +198,10 @@ nested = [peeking[looks.index(k)] for k in (1, 2, 14, 28, 140)]
 assert nested == sorted(nested) and peeking[-1] > 0.3
 assert all(rate <= 0.05 + 0.01 for rate in split)
 print("all four checks pass")
+print("False positives of A/A tests:")
+print("looks | stop at first p < 0.05 | each look at 0.05 / looks")
 for k, naive, bonferroni in zip(looks, peeking, split):
-    print(f"{k:>3} look(s): stop at first p < 0.05 -> {naive:5.1%} false positives;"
-          f" each look at 0.05/{k} -> {bonferroni:4.1%}")
+    print(f"{k:>5} | {naive:>22.1%} | {bonferroni:>25.1%}")
 
 # %% [markdown]
 # ## Plots
@@ -266,8 +267,9 @@ plt.show()
 
 # %%
 daily_looks = peeking[looks.index(14)]
-print(f"14 daily looks: {daily_looks:.1%} false positives, {daily_looks / 0.05:.1f} times"
-      f" the intended 5%; 0.05/14 per look: {split[looks.index(14)]:.1%}")
+print(f"14 daily looks: {daily_looks:.1%} false positives,"
+      f" {daily_looks / 0.05:.1f} times the intended 5%")
+print(f"each of the 14 looks at 0.05 / 14: {split[looks.index(14)]:.1%}")
 
 # %% [markdown]
 # ## Pitfalls
@@ -353,8 +355,7 @@ from snippets.notebooks.ab_test_design.model import sample_ratio_p_value, users_
 
 n = sample_size_per_arm(baseline, 0.11)
 for rho in (0.3, 0.5, 0.7):
-    print(f"CUPED, pre-period correlation {rho}: {users_with_cuped(n, rho):,}"
-          f" users per arm instead of {n:,}")
+    print(f"CUPED at correlation {rho}: {users_with_cuped(n, rho):,} users per arm, not {n:,}")
 print(f"sample-ratio check, 70,700 / 69,300 users: p = {sample_ratio_p_value(70_700, 69_300):.5f}")
 
 # %% [markdown]
