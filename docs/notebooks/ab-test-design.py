@@ -58,6 +58,12 @@
 # `snippets/notebooks/ab_test_design/model.py`. The baseline rates, effects and traffic
 # are our examples, not a source's.
 #
+# **Predict before you read on**, on paper, then check each guess against the printed
+# output: the users per arm to see a 10% rate become 11% at 5% and 80% power; the users
+# for half that effect; the false-positive rate of a 5% test looked at daily for two
+# weeks and stopped at the first p < 0.05; and whether a 0.5% error-rate guardrail needs
+# more or fewer users than that 10% primary metric.
+#
 # Units: rates and probabilities in %, samples in users per arm, traffic in users per day.
 #
 # ## Derivation
