@@ -132,6 +132,11 @@ class Run:
     def mean_batch(self) -> float:
         return float(self.step_sizes.mean())
 
+    def busy_share(self) -> float:
+        """Share of the run (first arrival to last completion) the GPU spent on steps:
+        its "utilisation", which says how busy it was, not how close to its ceiling."""
+        return self.busy_ms / float(self.finish_ms.max() - self.arrival_ms.min())
+
 
 # --8<-- [start:static]
 def simulate_static(arrivals: np.ndarray, lengths: np.ndarray, cost: StepCost,
@@ -150,17 +155,17 @@ def simulate_static(arrivals: np.ndarray, lengths: np.ndarray, cost: StepCost,
     first = 0  # the oldest request not yet dispatched
     while first < n:
         full_at = arrivals[first + max_batch - 1] if first + max_batch <= n else math.inf
-        start = max(gpu_free, min(arrivals[first] + max_wait_ms, full_at))  # (1)!
+        start = max(gpu_free, min(arrivals[first] + max_wait_ms, full_at))
         last = first + 1  # members are first .. last-1: all that have arrived, up to max_batch
         while last < n and last - first < max_batch and arrivals[last] <= start + EPS_MS:
             last += 1
         dispatch[first:last] = start
-        members = lengths[first:last]  # step i serves every member at least i long (2)!
+        members = lengths[first:last]  # step i serves every member at least i long
         active = (members[None, :] >= np.arange(1, members.max() + 1)[:, None]).sum(axis=1)
         ends = start + np.cumsum(cost.fixed_ms + cost.per_item_ms * active)
         finish[first:last] = ends[members - 1]
         busy += float(ends[-1] - start)
-        gpu_free = float(ends[-1])  # the next batch cannot start before this one ends (3)!
+        gpu_free = float(ends[-1])  # the next batch cannot start before this one ends
         sizes.append(active)
         first = last
     return Run(arrivals, dispatch, finish, lengths, np.concatenate(sizes), busy)
