@@ -62,24 +62,24 @@
 #
 # a fixed part $f$ (launching kernels, reading the weights from GPU memory) and a part $c$
 # per sequence. Here $f = 10$ ms and $c = 1$ ms. A step serves $b$ requests, so the GPU's
-# rate at batch size $b$ is $b / s(b)$, which grows with $b$; with batches of at most $B$
-# the **ceiling** is
+# rate at batch size $b$ is $1000\,b / s(b)$ requests/s (the 1,000 turns ms into s),
+# which grows with $b$; with batches of at most $B$ the **ceiling** is
 #
-# $$X_{\max} = \frac{B}{f + c\,B}.$$
+# $$X_{\max} = \frac{1000\,B}{f + c\,B}.$$
 #
 # At $B = 32$ that is 32 requests per 42 ms, about 762 requests/s, against 1 per 11 ms,
 # about 91 requests/s, with no batching. GPU time per request falls from 11 ms to
 # $f/B + c \approx 1.3$ ms. No schedule can beat the ceiling: that is the first invariant
 # the tests check.
 #
-# **How big must batches be?** At an arrival rate $\lambda$ (per ms) the GPU keeps up only
-# if $b / s(b) > \lambda$, that is
+# **How big must batches be?** At an arrival rate $\lambda$ in requests/s the GPU keeps up
+# only if $1000\,b / s(b) > \lambda$, that is
 #
-# $$b > \frac{\lambda f}{1 - \lambda c}.$$
+# $$b > \frac{\lambda f}{1000 - \lambda c}.$$
 #
-# At 300 requests/s ($\lambda = 0.3$) batches need more than 4.3 requests on average. A
-# batcher that takes everything waiting when the GPU frees up finds this size on its own:
-# while one step runs, the next batch piles up.
+# At 300 requests/s that is $3000 / 700 \approx 4.3$: batches need more than 4.3 requests
+# on average. A batcher that takes everything waiting when the GPU frees up finds this
+# size on its own: while one step runs, the next batch piles up.
 #
 # **Where the latency goes.** A request's latency is the time the batcher holds it, plus the
 # time its batch waits for a busy GPU, plus its own steps. The max wait $w$ bounds only the
@@ -103,11 +103,12 @@
 # 4-16 tokens 80% of the time and 100-200 tokens otherwise (mean about 38), so a batch of
 # 16 contains no long reply with probability $0.8^{16} \approx 3\%$: almost every batch runs
 # for more than 100 steps, and the requests queued behind it wait for all of them. A full
-# batch of 32 runs about 16 steps with most slots busy, then roughly 170 steps with a few
-# long replies left, about $16 \times 26 + 170 \times 12 \approx 2{,}500$ ms for
-# $32 \times 38 \approx 1{,}200$ tokens: under 500 tokens/s. Continuous batching refills a
+# batch of 32 runs about 16 steps while its short replies finish (about 22 slots busy on
+# average, so about 21 ms a step), then about 170 steps for its six or so long replies
+# (about 12 ms a step): roughly $16 \times 21 + 170 \times 12 \approx 2{,}400$ ms for
+# $32 \times 38 \approx 1{,}200$ tokens, about 500 tokens/s. Continuous batching refills a
 # slot at the next step after a reply finishes, so the GPU can run near its token ceiling,
-# $B / s(B) = 32 / 26$ per ms, about 1,231 tokens/s (here $c = 0.5$ ms: a decode step
+# $B / s(B)$, 32 tokens every 26 ms or about 1,231 tokens/s (here $c = 0.5$ ms: a decode step
 # reads the same weights for every sequence and adds little per sequence). What binds it
 # then is not the wait but the slots, which on real hardware are the key/value cache's
 # memory.
@@ -194,7 +195,8 @@ gen_policies = {
 gen_loads = [1, 2, 4, 8, 12, 16, 20, 25, 30]
 generation = {name: [] for name in gen_policies}
 for rate in gen_loads:
-    arrivals, lengths = poisson_arrivals(rate, GEN_N, seed=rate), generation_lengths(GEN_N, seed=rate)
+    arrivals = poisson_arrivals(rate, GEN_N, seed=rate)
+    lengths = generation_lengths(GEN_N, seed=rate)
     for name, simulate in gen_policies.items():
         generation[name].append(simulate(arrivals, lengths))
 
@@ -222,8 +224,8 @@ for i, rate in enumerate(gen_loads):
 # 3. every run produces exactly one token per sequence per step (no token lost or doubled);
 # 4. below the ceiling, the batching policies carry the offered load (within 6%: the run's
 #    start and end are part of the measurement);
-# 5. at every generation load the static batcher survives, short replies finish at least
-#    twice as fast, on average, under continuous batching.
+# 5. at every generation load the static batcher keeps up with, short replies finish at
+#    least twice as fast, on average, under continuous batching.
 
 # %%
 for runs, ceiling, tokens in [(one_step, cost.ceiling_per_s(B), False),
@@ -364,14 +366,16 @@ plt.show()
 #
 # - **Reading utilisation as headroom.** With no wait, the GPU at 200 requests/s is busy
 #   most of the time while carrying a quarter of its ceiling: busy is not full. Watch batch
-#   fill, queue wait and p95 against the objective; the source's hint makes the same point
-#   about fragmented traffic.
+#   fill, queue wait and p95 against the objective. The source's hint warns of the
+#   reverse case too: low utilisation while traffic split into many small buckets misses
+#   the objective.
 # - **A round-number max wait.** The wait is a share of the latency budget; derive it from
 #   the budget and the full-batch step time, and recheck it when either changes.
 # - **Expecting the wait to raise throughput.** Below the ceiling, throughput equals the
 #   offered load whatever the wait. Waiting fills batches, which frees GPU time for other
-#   models or lets a fleet run on fewer GPUs; it never lowers latency on one GPU in this
-#   model.
+#   models or lets a fleet run on fewer GPUs. In the sweep a wait of up to about 5 ms costs
+#   nothing (a request arriving moments after the GPU frees shares that step instead of
+#   waiting for the next); every millisecond beyond that adds latency.
 # - **Static batching for generation.** A short reply that lands behind, or beside, a long
 #   one pays for the long one; the throughput loss is worse than shown here, because we let
 #   finished sequences cost nothing and let each reply return at its own last token.
