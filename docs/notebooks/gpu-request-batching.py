@@ -405,8 +405,7 @@ plt.show()
 #
 # One source, the PracHub SWE guide, reports the batching prompt and its hints (dispatch
 # triggers, a wait tied to the budget, padding short inputs to long ones, short replies in a
-# static batch, utilisation as a
-# misleading signal): <!-- ln:confidence prachub-swe-2026 -->.
+# static batch, utilisation as a misleading signal): <!-- ln:confidence prachub-swe-2026 -->.
 # The simulator, its step costs, loads, reply lengths and budget, the derivation and the
 # advice are our own material.
 #
