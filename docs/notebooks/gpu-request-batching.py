@@ -358,9 +358,9 @@ plt.show()
 # %% [markdown]
 # Continuous batching's p95 is the long replies' own length (100 to 200 steps), which no
 # scheduler can shorten; its gain is in the p50 and in the short replies, which the table
-# above shows at 3 to 11 times faster than under static batching. Static batching stalls at
-# about 490 tokens/s, 40% of the ceiling, because its slots sit empty while the long
-# replies finish.
+# above shows at about 4 to 11 times faster than under static batching. Static batching
+# stalls at about 490 tokens/s, 40% of the ceiling, because its slots sit empty while the
+# long replies finish.
 #
 # ## Pitfalls
 #
@@ -383,8 +383,8 @@ plt.show()
 #   short prompt to a long one's length is the same waste in space. Bucket by length.
 # - **Ignoring memory.** Continuous batching is bounded by slots, and on a real GPU a slot
 #   is key/value cache memory; the round page's numbers show how few long sequences fit.
-# - **Trusting the model.** Linear step cost, one GPU, no prefill, no failures. Measure
-#   $s(b)$ on the real model and hardware before picking $B$.
+# - **Trusting the model.** Linear step cost, one GPU, prefill as an ordinary step, no
+#   failures. Measure $s(b)$ on the real model and hardware before picking $B$.
 #
 # ## What to say in the interview
 #
