@@ -242,7 +242,7 @@ for rate, r in zip(loads, one_step[f"static, wait {w:.0f} ms"]):
         members = slice(bounds[b], bounds[b + 1])
         assert bounds[b + 1] - bounds[b] <= B
         held = start - r.arrival_ms[members]
-        assert held.max() <= w + 1e-9 or np.isclose(start, previous_end), (rate, start)
+        assert held.max() <= w + 1e-9 or abs(start - previous_end) < 1e-9, (rate, start)
         previous_end = r.finish_ms[members].max()
 
 for name in list(policies)[1:]:
