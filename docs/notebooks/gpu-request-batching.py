@@ -407,6 +407,9 @@ plt.show()
 # triggers, a wait tied to the budget, padding short inputs to long ones, short replies in a
 # static batch, utilisation as a misleading signal): <!-- ln:confidence prachub-swe-2026 -->.
 # The simulator, its step costs, loads, reply lengths and budget, the derivation and the
-# advice are our own material.
+# advice are our own material. So are the systems named: Triton's dynamic batcher and its
+# `max_queue_delay_microseconds` setting, and Orca, vLLM and TGI as iteration-level
+# schedulers come from those projects' public documentation and papers, not from the
+# source.
 #
 # <!-- ln:sources -->
