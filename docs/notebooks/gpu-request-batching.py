@@ -8,9 +8,9 @@
 # difficulty: medium
 # sources: [prachub-swe-2026]
 # plot_alt:
-#   - "Top: log-scale latency in ms against load, 25 to 800 requests/s. No batching (red) ends at 75 with p95 78; static, 66 ms wait (blue) p50 57 to 72 and p95 80 to 102; no wait (green) lowest, 11 to 51 p50. Bottom: throughput; red follows load to 75, then flat at 91; blue and green track load to about 755, ceiling 762."
+#   - "Top: log-scale latency in ms against load, 25 to 800 requests/s. No batching (red) ends at 75 with p95 78; static, 66 ms wait (blue) p50 57 to 72, p95 80 to 102; no wait (green) lowest, p50 11 to 51. Bottom: throughput tracks load until red levels off at 91, blue and green at about 755; ceiling 762."
 #   - "Against max wait, 0 to 150 ms, at 150 (blue) and 600 (orange) requests/s. Top: p95 latency rises 25 to 182 ms and 57 to 96 ms; p50 18 to 113 and 38 to 69. Middle: throughput flat at 150 and about 590. Bottom: GPU busy falls 91% to 21% and 100% to 77%. Dotted line at 66 ms."
-#   - "Generation against load, 1 to 30 requests/s. Top: log-scale latency; no batching (red) ends at 2, static (blue) at 12 with p50 up to 1,830 ms; continuous (green) p50 126 to 339, p95 1,869 to 4,231. Bottom: tokens/s; red levels off at 95 from 4 requests/s, blue near 490 from 16, green up to 1,031; ceiling 1,231."
+#   - "Generation against load, 1 to 30 requests/s. Top: log-scale latency; no batching (red) ends at 2, static (blue) at 12, p50 up to 1,830 ms; continuous (green) p50 126 to 339, p95 1,869 to 4,231. Bottom: tokens/s track load until red levels off at 95, blue near 490; green up to 1,031; ceiling 1,231."
 # last_reviewed: 2026-11-22
 # jupyter:
 #   jupytext:
