@@ -92,10 +92,10 @@
 # **A max wait from the budget.** If the batcher holds a request for $w$, a full batch may
 # have just started ahead of it ($s(B)$), and its own batch may be full ($s(B)$ again):
 #
-# $$w \le \text{budget} - 2\,s(B) = 150 - 2 \times 42 = 66 \text{ ms}.$$
+# $$w \le \text{budget} - 2\,s(B),$$
 #
-# This is a planning rule for a p95 target, not a guarantee: close to the ceiling, more
-# than one batch can be queued ahead.
+# here $150 - 2 \times 42 = 66$ ms. This is a planning rule for a p95 target, not a
+# guarantee: close to the ceiling, more than one batch can be queued ahead.
 #
 # **Generation.** A reply of $L$ tokens needs $L$ steps, one token per step (prefill is
 # folded into the first step here; real servers treat it as a heavier step). With static
