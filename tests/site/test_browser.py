@@ -139,24 +139,32 @@ MATH_LAYOUT = "e => ({display: getComputedStyle(e).display, height: e.getBoundin
 
 
 def test_notebook_math_is_drawn_and_styled(page, site_dir):
-    open_page(page, first_page_with(site_dir, 'class="jupyter-wrapper"'))
+    open_page(page, first_page_with(site_dir, "<mfrac"))  # a page whose math has a fraction
     wrapper = page.locator(".jupyter-wrapper").first
-    shown = page.locator('.jupyter-wrapper math[display="block"]')
-    assert shown.count() >= 1
-    layout = shown.first.evaluate(MATH_LAYOUT)
+    fraction = page.locator('.jupyter-wrapper math[display="block"]:has(mfrac)')
+    assert fraction.count() >= 1
+    layout = fraction.first.evaluate(MATH_LAYOUT)
     # laid out as math (a fraction is taller than a line), not as a run of letters
     assert layout["display"] == "block math" and layout["height"] > 30
     assert "$$" not in wrapper.inner_text()
 
 
-def test_a_wide_equation_scrolls_sideways_on_a_phone(page, site_dir):
+def notebook_pages(site_dir: Path) -> list[str]:
+    return [html.parent.relative_to(site_dir).as_posix() + "/"
+            for html in sorted(site_dir.rglob("index.html"))
+            if 'class="jupyter-wrapper' in html.read_text(encoding="utf-8")]
+
+
+def test_a_wide_equation_scrolls_sideways_on_a_phone_and_can_be_focused(page, site_dir):
     page.set_viewport_size({"width": 390, "height": 844})
-    open_page(page, first_page_with(site_dir, 'class="jupyter-wrapper"'))
-    boxes = page.locator(".jupyter-wrapper .katex:has(> math[display=block])")
-    widths = [boxes.nth(i).evaluate("e => [e.scrollWidth, e.clientWidth, getComputedStyle(e).overflowX]")
-              for i in range(boxes.count())]
-    assert any(scroll > client for scroll, client, _ in widths), "no equation is wider than a phone"
-    assert all(overflow == "auto" for *_, overflow in widths)
+    widths = []
+    for path in notebook_pages(site_dir):
+        open_page(page, path)
+        boxes = page.locator(".jupyter-wrapper .katex:has(> math[display=block])")
+        widths += [boxes.nth(i).evaluate("e => [e.scrollWidth, e.clientWidth, getComputedStyle(e).overflowX,"
+                                         " e.tabIndex]") for i in range(boxes.count())]
+    assert any(scroll > client for scroll, client, *_ in widths), "no equation is wider than a phone"
+    assert all(overflow == "auto" and tab == 0 for _, _, overflow, tab in widths)
 
 
 def test_the_notebook_page_shows_its_plots(page, site_dir):
