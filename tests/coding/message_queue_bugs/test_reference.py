@@ -14,18 +14,18 @@ import re
 import runpy
 import threading
 import tracemalloc
-from pathlib import Path
 
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.coding.message_queue_bugs import solution
 from snippets.coding.message_queue_bugs.budget import FULL, OVERRUN, TALK, checkpoints
 from snippets.coding.message_queue_bugs.testkit import FakeClock, Stuck, Switch, retained_bytes
 from tests.coding.message_queue_bugs import test_level1, test_level2, test_level3
 from tests.coding.message_queue_bugs.catalogue import BUGS
+from tests.coding.shared import budget_tables
 from tools.harness import load_module, problems
 
-ROOT = Path(__file__).parents[3]
 PACKAGE = ROOT / "snippets" / "coding" / "message_queue_bugs"
 PAGE = ROOT / "docs" / "coding" / "message-queue-bugs.md"
 LEVEL_TESTS = [(name, test) for module in (test_level1, test_level2, test_level3)
@@ -336,22 +336,6 @@ def test_the_page_names_every_bug_and_only_tests_that_exist():
     approach = section("Approach")
     for bug in BUGS:
         assert re.search(rf"^\| {bug} \|", approach, flags=re.MULTILINE), f"bug {bug} is not in the table"
-
-
-def budget_tables(markdown):
-    """The page's "| Part | Minutes | Done by |" tables, as (part, minutes, done by) rows."""
-    tables, rows = [], None
-    for line in markdown.splitlines() + [""]:
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if cells == ["Part", "Minutes", "Done by"]:
-            rows = []
-        elif rows is not None and line.startswith("|"):
-            if not set(cells[0]) <= {"-", ":"}:
-                rows.append((cells[0].lower(), int(cells[1]), int(cells[2])))
-        elif rows is not None:
-            tables.append(rows)
-            rows = None
-    return tables
 
 
 def test_the_page_budget_tables_are_the_plans_in_budget_py():
