@@ -6,6 +6,7 @@ and Lighthouse scores on a phone.
     python3 dev.py bench --runs 3         # median build time of three builds
     python3 dev.py bench --json out.json  # also write the numbers as JSON
     python3 dev.py bench --strict         # exit 1 when a budget is missed
+    python3 dev.py bench --every notebook # Lighthouse on every page of a kind as well
 
 Speed and size are measured here, never asserted by timed tests: a slow machine is
 not a bug. Page weight is what a first visit to the page downloads before any
@@ -150,8 +151,9 @@ def built_path(source: Path, docs: Path = DOCS) -> str:
     return relative + "/index.html"
 
 
-def pages_by_kind(site: Path, docs: Path = DOCS) -> dict[str, str]:
-    """For each kind, its heaviest built page (the worst case of that kind)."""
+def pages_by_kind(site: Path, docs: Path = DOCS, every: str | None = None) -> dict[str, str]:
+    """For each kind, its heaviest built page (the worst case of that kind); with
+    `every`, each page of that kind as well, labelled "kind page-name"."""
     weights = {p["page"]: p["gz_bytes"] for p in measure(site)["pages"]}
     chosen: dict[str, str] = {}
     for source in sorted([*docs.rglob("*.md"), *docs.rglob("*.py")]):
@@ -161,7 +163,12 @@ def pages_by_kind(site: Path, docs: Path = DOCS) -> dict[str, str]:
         built = built_path(source, docs)
         if kind and built in weights and weights[built] > weights.get(chosen.get(kind, ""), -1):
             chosen[kind] = built
-    return dict(sorted(chosen.items()))
+        if kind and kind == every and built in weights:
+            chosen[f"{kind} {source.stem}"] = built
+    heaviest = {kind: page for kind, page in chosen.items() if " " not in kind}
+    # a kind's heaviest page is measured once, under the kind's own name
+    return dict(sorted((label, page) for label, page in chosen.items()
+                       if " " not in label or page != heaviest.get(label.split()[0])))
 
 
 # --- serving the site as GitHub Pages does ----------------------------------------
@@ -318,7 +325,7 @@ def build(site: Path, site_url: str | None = None) -> float:
     return time.perf_counter() - start
 
 
-def lighthouse_all(site: Path, base_url: str) -> dict:
+def lighthouse_all(site: Path, base_url: str, every: str | None = None) -> dict:
     browser = chromium()
     if not browser:
         print("bench: Lighthouse skipped: no Chromium (apt-get install chromium, or set "
@@ -326,7 +333,7 @@ def lighthouse_all(site: Path, base_url: str) -> dict:
         return {}
     cli = lighthouse()
     results = {}
-    for kind, page in pages_by_kind(site).items():
+    for kind, page in pages_by_kind(site, every=every).items():
         url = base_url + page.removesuffix("index.html")
         print(f"bench: Lighthouse x{LIGHTHOUSE_RUNS} {kind}: {url}", file=sys.stderr, flush=True)
         runs = [run_lighthouse(cli, url, browser) for _ in range(LIGHTHOUSE_RUNS)]
@@ -347,11 +354,11 @@ def report(result: dict) -> None:
     if result.get("lighthouse"):
         weights = {p["page"]: p for p in result["pages"]}
         print(f"\nLighthouse, mobile, median of {LIGHTHOUSE_RUNS} runs")
-        print(f"{'kind':<12}{'page':<44}{'perf':>5}{'a11y':>5}{'bp':>5}{'seo':>5}"
+        print(f"{'kind':<24}{'page':<44}{'perf':>5}{'a11y':>5}{'bp':>5}{'seo':>5}"
               f"{'TBT ms':>8}{'LCP ms':>8}{'CLS':>7}{'DOM':>6}{'gz KB':>7}")
         for kind, numbers in result["lighthouse"].items():
             m = numbers["median"]
-            print(f"{kind:<12}{numbers['page']:<44}"
+            print(f"{kind:<24}{numbers['page']:<44}"
                   + "".join(f"{m.get(c, 0):>5.0f}" for c in CATEGORIES)
                   + f"{m.get('total-blocking-time', 0):>8.0f}{m.get('largest-contentful-paint', 0):>8.0f}"
                   f"{m.get('cumulative-layout-shift', 0):>7.3f}{m.get('dom-size', 0):>6.0f}"
@@ -373,6 +380,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse runs")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--strict", action="store_true")
+    parser.add_argument("--every", metavar="KIND",
+                        help="Lighthouse on every page of this kind, not only its heaviest")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
@@ -383,7 +392,7 @@ def main(argv: list[str]) -> int:
             times = [build(site, base_url) for _ in range(args.runs)]
             result = measure(site)
             load = busy()
-            result["lighthouse"] = {} if args.no_lighthouse else lighthouse_all(site, base_url)
+            result["lighthouse"] = {} if args.no_lighthouse else lighthouse_all(site, base_url, args.every)
             result["load_average"] = max(load, busy())
         finally:
             server.shutdown()

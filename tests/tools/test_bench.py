@@ -1,6 +1,7 @@
 """The benchmark's measurements, verdicts and server (Lighthouse itself is run by
 `python3 dev.py bench`, never by the test suite)."""
 import gzip
+import random
 import urllib.request
 from pathlib import Path
 
@@ -80,6 +81,20 @@ def test_each_kind_is_represented_by_its_heaviest_page(tmp_path):
     (docs / "guide.md").write_text("---\ntitle: G\nkind: role-guide\n---\n# G\n")
     (docs / "_templates" / "guide.md").write_text("---\nkind: template\n---\n")
     assert bench.pages_by_kind(site, docs) == {"home": "index.html", "role-guide": "guide/index.html"}
+
+
+def test_every_page_of_one_kind_can_be_measured_each_once(tmp_path):
+    docs, site = tmp_path / "docs", fake_site(tmp_path / "site")
+    for name, size in [("light", 10), ("heavy", 5000)]:
+        (docs / "notes").mkdir(parents=True, exist_ok=True)
+        (docs / "notes" / f"{name}.md").write_text("---\nkind: notebook\n---\n# N\n")
+        (site / "notes" / name).mkdir(parents=True)
+        (site / "notes" / name / "index.html").write_text(f"<p>{random.Random(size).randbytes(size).hex()}</p>")
+    (docs / "index.md").write_text("---\nkind: home\n---\n# Home\n")
+    found = bench.pages_by_kind(site, docs, every="notebook")
+    assert found["notebook"] == "notes/heavy/index.html"
+    assert found["notebook light"] == "notes/light/index.html"
+    assert "notebook heavy" not in found and found["home"] == "index.html"
 
 
 @pytest.fixture
