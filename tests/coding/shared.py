@@ -2,8 +2,9 @@
 
 `kept(__file__)` lists a problem's kept states (level1.py ... solution.py) the way the
 practice harness finds them; `budget_tables` parses a page's "| Part | Minutes | Done by |"
-tables; `CountingDict` counts the dictionary walks, reads and gets that the Complexity
-sections make claims about.
+tables; `answers_match` compares a solution's answers with an oracle's model;
+`CountingDict` counts the dictionary walks, reads and gets that the Complexity sections
+make claims about.
 """
 from __future__ import annotations
 
@@ -35,6 +36,25 @@ def budget_tables(markdown: str) -> list[list[tuple[str, int, int]]]:
             tables.append(rows)
             rows = None
     return tables
+
+
+def answers_match(model, solution, queries: list[list[str]]) -> None:
+    """Every answer of `solution` to `queries` equals `model.answer`'s, or say which differs.
+
+    >>> class Echo:
+    ...     def answer(self, query): return query[0]
+    >>> answers_match(Echo(), lambda qs: [q[0] for q in qs], [["a"], ["b"]])
+    >>> try:
+    ...     answers_match(Echo(), lambda qs: ["a", "x"], [["a"], ["b"]])
+    ... except AssertionError as error:
+    ...     print(str(error).splitlines()[0])
+    query 1 ['b']: expected 'b', got 'x'
+    """
+    expected = [model.answer(q) for q in queries]
+    got = solution(queries)
+    assert len(got) == len(queries), f"{len(queries)} queries but {len(got)} answers"
+    for i, (q, want, have) in enumerate(zip(queries, expected, got)):
+        assert have == want, f"query {i} {q}: expected {want!r}, got {have!r}"
 
 
 class CountingDict(dict):

@@ -15,7 +15,6 @@ import random
 
 import pytest
 
-from hooks.lib.definitions import ROOT
 from snippets.coding.duplicate_file_finder import solution, starter
 from snippets.coding.duplicate_file_finder.counting import CountingOpener
 from snippets.coding.duplicate_file_finder.followups import (cdc_chunks, collision_odds,

@@ -13,7 +13,6 @@ from collections import Counter
 
 import pytest
 
-from hooks.lib.definitions import ROOT
 from snippets.coding.longest_match_tokenizer import benchmark, solution, starter
 from snippets.coding.longest_match_tokenizer.followups import (HashTokenizer, LinearTokenizer,
                                                                bpe_encode, byte_fallback,
