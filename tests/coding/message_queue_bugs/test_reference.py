@@ -149,6 +149,7 @@ def queue_with_only(bug, folder):
     return load_module(path).MessageQueue
 
 
+@pytest.mark.slow  # every level test against six broken queues: about 15 s
 @pytest.mark.parametrize("bug", sorted(BUGS))
 def test_each_bug_alone_fails_exactly_the_tests_that_expose_it(bug, tmp_path):
     queue_class = queue_with_only(bug, tmp_path)
@@ -345,6 +346,7 @@ def test_the_page_budget_tables_are_the_plans_in_budget_py():
     assert f"budget plus {OVERRUN} minutes" in page
 
 
+@pytest.mark.slow  # the benchmark at full size
 def test_the_benchmark_prints_its_report_when_run(capsys):
     runpy.run_path(str(PACKAGE / "benchmark.py"), run_name="__main__")
     out = capsys.readouterr().out.splitlines()
