@@ -164,3 +164,12 @@ def pytest_runtest_makereport(item, call):
     if report.when == "call" and report.failed:
         item.failed_call = True
     return report
+
+
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (`--dist loadgroup`), the checks that share one visit of a page
+    run in the same worker, so each page is still loaded once."""
+    for item in items:
+        if "visited" in getattr(item, "fixturenames", ()) and "source" in item.callspec.params:
+            source = item.callspec.params["source"]
+            item.add_marker(pytest.mark.xdist_group(f"visit:{source.as_posix()}"))
