@@ -10,6 +10,7 @@
     python3 dev.py new KIND SECTION/SLUG # scaffold page + snippet + test from a template
     python3 dev.py bench                 # build time and page weights, for the budgets
     python3 dev.py lock                  # re-pin requirements.lock after editing pyproject.toml
+    python3 dev.py lock --upgrade        # move every pin to its newest allowed version
 
 Each command first makes sure `.venv/` holds exactly the packages pinned in
 `requirements.lock` (installed with `--require-hashes`), then runs inside it.
@@ -81,7 +82,7 @@ def main(argv: list[str]) -> int:
         return 0
     command, rest = argv[0], argv[1:]
     if command == "lock":
-        return lock()
+        return lock(upgrade="--upgrade" in rest)
     python = ensure_environment()
     if command == "serve":
         return run(python, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *rest)
@@ -105,8 +106,12 @@ def main(argv: list[str]) -> int:
     return 2
 
 
-def lock() -> int:
-    """Re-resolve requirements.lock from pyproject.toml for every platform and Python >= 3.11."""
+def lock(upgrade: bool = False) -> int:
+    """Re-resolve requirements.lock from pyproject.toml for every platform and Python >= 3.11.
+
+    Pins already in the lock are kept where they still satisfy pyproject.toml; with
+    `--upgrade`, every package moves to its newest allowed version (the weekly
+    dependency workflow does this and opens a pull request)."""
     tools = ROOT / ".cache" / "lock-tools"
     if not (tools / "bin" / "uv").exists() and not (tools / "Scripts" / "uv.exe").exists():
         venv.create(tools, with_pip=True)
@@ -115,7 +120,8 @@ def lock() -> int:
     uv = tools / ("Scripts/uv.exe" if os.name == "nt" else "bin/uv")
     return subprocess.run([uv, "pip", "compile", "pyproject.toml", "--universal", "--fork-strategy",
                            "fewest", "--python-version", "3.11", "--generate-hashes",
-                           "--quiet", "-o", "requirements.lock"], cwd=ROOT).returncode
+                           "--quiet", *(["--upgrade"] if upgrade else []), "-o", "requirements.lock"],
+                          cwd=ROOT).returncode
 
 
 if __name__ == "__main__":
