@@ -27,6 +27,26 @@ def test_every_page_loads_offline_without_console_errors(visited, source):
     assert seen.console_errors == [], f"console errors: {seen.console_errors}"
 
 
+def test_the_content_security_policy_refuses_what_no_page_should_do(page):
+    """Every page carries the policy (hooks/content_security.py); here it refuses an
+    injected inline script and a connection elsewhere, and the refusal reaches the
+    console, which every browser test gates on, so a page that breaks the policy fails."""
+    open_page(page, "")
+    refused = page.evaluate("""() => new Promise(resolve => {
+        const seen = []
+        document.addEventListener("securitypolicyviolation", e => seen.push(e.effectiveDirective))
+        const script = document.createElement("script")
+        script.textContent = "window.__ranInline = true"
+        document.body.append(script)
+        fetch("http://127.0.0.2:9/").catch(() => {})
+        setTimeout(() => resolve(seen), 500)
+    })""")
+    assert sorted(refused) == ["connect-src", "script-src-elem"]
+    assert page.evaluate("() => window.__ranInline") is None
+    assert any("Content Security Policy" in e for e in page.console_errors), page.console_errors
+    page.console_errors.clear()  # expected here; anywhere else the fixture fails the test
+
+
 def test_the_home_page_renders_and_says_it_is_unofficial(page):
     open_page(page, "")
     assert page.title().startswith("Loop Notes")
