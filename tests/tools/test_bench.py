@@ -48,6 +48,8 @@ def test_verdicts_cover_every_budget_and_lighthouse_once_per_kind(tmp_path):
     result = bench.measure(fake_site(tmp_path))
     result["build_seconds"] = 1.0
     result["lighthouse"] = {"design": lighthouse_result(97), "home": lighthouse_result(99)}
+    result["suite"] = bench.suite_result("=== 10 passed in 250.0s ===", 260.0)
+    result["scale"] = {"rebuild_seconds": 0.8}
     rows = bench.verdicts(result)
     names = [name.split()[0] for name, *_ in rows]
     assert set(names) == set(bench.BUDGETS)
@@ -65,6 +67,14 @@ def test_a_median_below_the_budget_is_missed_and_one_bad_run_is_not(tmp_path):
     assert missed == ["lighthouse_performance (notebook)"]
     result["lighthouse"] = {"notebook": lighthouse_result(96)}  # runs 96, 40, 100: median 96
     assert all(met for *_, met in bench.verdicts(result))
+
+
+def test_a_slow_suite_or_rebuild_is_missed(tmp_path):
+    result = bench.measure(fake_site(tmp_path))
+    result["build_seconds"] = 1.0
+    result["suite"] = bench.suite_result("=== 10 passed in 400.0s ===", 410.0)
+    result["scale"] = {"rebuild_seconds": 2.5}
+    assert [n for n, _, _, met in bench.verdicts(result) if not met] == ["suite_seconds", "rebuild_seconds"]
 
 
 def test_sizes_over_budget_are_missed(tmp_path):
