@@ -8,6 +8,9 @@ on two cores; this keeps the per-page browser work at one load as the site grows
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -45,6 +48,28 @@ TOO_WIDE = """() => {
 def open_page(page, path: str, until: str = "networkidle") -> None:
     page.goto(page.base_url + path)
     page.wait_for_load_state(until)
+
+
+def first_page_with(site_dir: Path, marker: str) -> str:
+    """The site path of the first built page whose HTML contains `marker` (pages are
+    chosen by what they contain, not by their titles, which change)."""
+    for html in sorted(site_dir.rglob("index.html")):
+        if marker in html.read_text(encoding="utf-8"):
+            folder = html.parent.relative_to(site_dir).as_posix()
+            return "" if folder == "." else folder + "/"
+    pytest.skip(f"no built page contains {marker!r}")
+
+
+def go_instantly(page, path: str) -> None:
+    """Follow a link the way a reader does, so Material's instant navigation swaps the
+    page in place; fails if the browser loaded a new document instead."""
+    page.evaluate("() => { window.__same_document = true }")
+    page.evaluate("""href => { const a = document.createElement("a"); a.href = href
+                               document.querySelector("article").append(a); a.click() }""",
+                  page.base_url + path)
+    page.wait_for_url(page.base_url + path)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("() => window.__same_document === true"), "not an instant navigation"
 
 
 @dataclass

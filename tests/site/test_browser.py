@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.pages import IDS, PAGES
-from tests.site.browsing import open_page
+from tests.site.browsing import first_page_with, go_instantly, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -63,28 +63,6 @@ def test_search_finds_the_page_about_a_term(page):
     first.wait_for(timeout=10_000)
     hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
     assert any("stream-file-to-1000-hosts" in h for h in hrefs), hrefs
-
-
-def first_page_with(site_dir: Path, marker: str) -> str:
-    """The site path of the first built page whose HTML contains `marker` (pages are
-    chosen by what they contain, not by their titles, which change)."""
-    for html in sorted(site_dir.rglob("index.html")):
-        if marker in html.read_text(encoding="utf-8"):
-            folder = html.parent.relative_to(site_dir).as_posix()
-            return "" if folder == "." else folder + "/"
-    pytest.skip(f"no built page contains {marker!r}")
-
-
-def go_instantly(page, path: str) -> None:
-    """Follow a link the way a reader does, so Material's instant navigation swaps the
-    page in place; fails if the browser loaded a new document instead."""
-    page.evaluate("() => { window.__same_document = true }")
-    page.evaluate("""href => { const a = document.createElement("a"); a.href = href
-                               document.querySelector("article").append(a); a.click() }""",
-                  page.base_url + path)
-    page.wait_for_url(page.base_url + path)
-    page.wait_for_load_state("networkidle")
-    assert page.evaluate("() => window.__same_document === true"), "not an instant navigation"
 
 
 def reveal_answers(page) -> None:
