@@ -95,8 +95,9 @@ def rebuild_seconds(copy: Path, page: Path, port: int, dirty: bool = False, time
     """Start `mkdocs serve` on a copy, wait for its first build, append a line to `page`,
     and return the time MkDocs reports for the rebuild that follows."""
     env = dict(os.environ, NOTEBOOK_CACHE="true", NO_MKDOCS_2_WARNING="1")
+    # as `dev.py serve` runs it: a dirty rebuild warns that it is dirty, so not strict
     argv = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-            *(["--dirty"] if dirty else [])]
+            *(["--dirty", "--no-strict"] if dirty else ["--strict"])]
     server = subprocess.Popen(argv, cwd=copy, env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True)
     builds: list[float] = []
@@ -111,8 +112,11 @@ def rebuild_seconds(copy: Path, page: Path, port: int, dirty: bool = False, time
 
     threading.Thread(target=read, daemon=True).start()
     try:
-        if not ready.wait(timeout):
-            raise RuntimeError("mkdocs serve did not start")
+        deadline = time.monotonic() + timeout
+        while not ready.wait(0.5):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("mkdocs serve did not start (exit status "
+                                   f"{server.poll()}); run it by hand in {copy} to see why")
         first = len(builds)
         time.sleep(1.0)  # let the watcher settle before the edit
         with page.open("a", encoding="utf-8") as handle:
