@@ -40,7 +40,9 @@ def test_every_figure_comes_from_the_file(tmp_path):
     assert "Measured on 2026-11-22, on 2 cores (Test CPU), 24 GiB" in text
     assert "| suite seconds | 320 **missed** | ≤ 300 |" in text  # a missed budget shows
     assert "| build seconds | 7.8 | ≤ 90 |" in text
-    assert "| notebook | `notebooks/x/index.html` | 98 | 100 | 100 | 100 | 139 ms | 1.4 s |" in text
+    assert "| notebook | 98 | 139 ms, 1.4 s |" in text
+    assert "Accessibility, best practices and SEO: 100 on every kind." in text
+    assert "- notebook: `notebooks/x/`" in text
     assert "| 500 | 437 | 31.2 s |" in text and "at 100 pages: 0.8 s" in text
     assert "7,100 passed, 2 skipped in 290 s, exit status 0" in text
     assert text.count("| `p") == 5  # the five heaviest pages only
