@@ -452,6 +452,11 @@ def suite() -> dict:
                           env=dict(os.environ, CI="true"), capture_output=True, text=True)
     result = suite_result(done.stdout + done.stderr, round(time.perf_counter() - start, 1))
     result["exit"] = done.returncode
+    log = ROOT / ".cache" / "bench-suite.log"  # what failed, when something did
+    log.parent.mkdir(exist_ok=True)
+    log.write_text(done.stdout + done.stderr, encoding="utf-8")
+    if done.returncode:
+        print(f"bench: the suite failed; its output is in {log.relative_to(ROOT)}", file=sys.stderr)
     return result
 
 
