@@ -66,9 +66,17 @@ def test_search_finds_the_page_about_a_term(page):
 
 
 def reveal_answers(page) -> None:
-    """Open the worked answer (hooks/answer_gate.py) as a reader would, where a page has one."""
-    for button in page.locator("[data-ln-reveal][aria-expanded=false]").all():
-        button.click()
+    """Open the worked answer (hooks/answer_gate.py) as a reader would, where a page has one.
+
+    After an instant navigation the page's scripts bind the button when Material announces
+    the new page, which on a loaded machine can come after the click: click until it opens."""
+    for button in page.locator("[data-ln-reveal]").all():
+        for _ in range(20):
+            if button.get_attribute("aria-expanded") == "true":
+                break
+            button.click()
+            page.wait_for_timeout(250)
+        expect(button).to_have_attribute("aria-expanded", "true")
 
 
 def switch_scheme(page) -> None:
