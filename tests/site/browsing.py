@@ -65,9 +65,14 @@ def go_instantly(page, path: str) -> None:
     page in place; fails if the browser loaded a new document instead."""
     page.evaluate("() => { window.__same_document = true }")
     page.evaluate("""href => { const a = document.createElement("a"); a.href = href
+                               a.dataset.lnProbe = ""
                                document.querySelector("article").append(a); a.click() }""",
                   page.base_url + path)
-    page.wait_for_url(page.base_url + path)
+    # The address changes before the theme swaps the content in; the probe link lives in
+    # the old article, so its absence means the new page is in place.
+    page.wait_for_function("""href => location.href === href
+                                      && !document.querySelector("[data-ln-probe]")""",
+                           arg=page.base_url + path)
     page.wait_for_load_state("networkidle")
     assert page.evaluate("() => window.__same_document === true"), "not an instant navigation"
 
