@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -60,20 +61,30 @@ def first_page_with(site_dir: Path, marker: str) -> str:
     pytest.skip(f"no built page contains {marker!r}")
 
 
+def mark_the_article(page) -> None:
+    """Put a probe in the current article, so `wait_for_the_swap` can tell it has gone."""
+    page.evaluate("""() => { const a = document.createElement("a"); a.dataset.lnProbe = ""
+                             document.querySelector("article.md-content__inner").append(a) }""")
+
+
+def wait_for_the_swap(page, path: str) -> None:
+    """Wait until the page at `path` is in place after an instant navigation. The address
+    changes before the theme swaps the content in; the probe lives in the old article, so
+    its absence means the new page is there."""
+    page.wait_for_function("""path => location.pathname === path
+                                      && !document.querySelector("[data-ln-probe]")""", arg=path)
+    page.wait_for_load_state("networkidle")
+
+
 def go_instantly(page, path: str) -> None:
     """Follow a link the way a reader does, so Material's instant navigation swaps the
     page in place; fails if the browser loaded a new document instead."""
     page.evaluate("() => { window.__same_document = true }")
+    mark_the_article(page)
     page.evaluate("""href => { const a = document.createElement("a"); a.href = href
-                               a.dataset.lnProbe = ""
-                               document.querySelector("article").append(a); a.click() }""",
+                               document.querySelector("article.md-content__inner").append(a); a.click() }""",
                   page.base_url + path)
-    # The address changes before the theme swaps the content in; the probe link lives in
-    # the old article, so its absence means the new page is in place.
-    page.wait_for_function("""href => location.href === href
-                                      && !document.querySelector("[data-ln-probe]")""",
-                           arg=page.base_url + path)
-    page.wait_for_load_state("networkidle")
+    wait_for_the_swap(page, urlparse(page.base_url + path).path)
     assert page.evaluate("() => window.__same_document === true"), "not an instant navigation"
 
 

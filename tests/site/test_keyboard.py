@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.browsing import first_page_with, open_page
+from tests.site.browsing import first_page_with, mark_the_article, open_page, wait_for_the_swap
 
 pytestmark = pytest.mark.browser
 MAX_TABS = 400
@@ -29,8 +29,9 @@ def test_search_opens_with_a_key_and_a_result_opens_with_enter(page):
     page.keyboard.press("ArrowDown")
     focused = page.evaluate("() => document.activeElement.closest('.md-search-result__item a')?.pathname")
     assert focused and focused != "/"  # a result, not the page we are on
-    page.keyboard.press("Enter")  # instant navigation: no load event, so watch the address
-    page.wait_for_function("path => location.pathname === path", arg=focused)
+    mark_the_article(page)
+    page.keyboard.press("Enter")  # an instant navigation: no load event
+    wait_for_the_swap(page, focused)
     assert "makespan" in page.locator("article.md-content__inner").inner_text().lower()
 
 
