@@ -18,21 +18,28 @@ FETCHING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetc
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
 
 
-def build_command(site_dir: Path, site_url: str | None = None,
-                  generator: str = "mkdocs") -> tuple[list, dict]:
+def build_command(site_dir: Path, site_url: str | None = None, generator: str = "mkdocs",
+                  fresh_notebooks: Path | None = None) -> tuple[list, dict]:
     """(argv, env) for a strict build into `site_dir`, notebooks executed afresh.
 
     Never `--quiet`: MkDocs then stops counting warnings, so `--strict` passes a
     build that has them. `generator="properdocs"` builds the same mkdocs.yml with
     ProperDocs, the continuation of MkDocs 1.x (tests/site/test_properdocs.py).
+    `fresh_notebooks`: an empty folder to keep the executed notebooks in, so a second
+    build in the same test session reuses what this one ran, and nothing older.
 
     >>> argv, env = build_command(Path("/tmp/s"))
     >>> argv[1:5], env["NOTEBOOK_CACHE"]
     (['-m', 'mkdocs', 'build', '--strict'], 'false')
     >>> build_command(Path("/tmp/s"), generator="properdocs")[0][2:7]
     ['properdocs', 'build', '--strict', '-f', 'mkdocs.yml']
+    >>> env = build_command(Path("/tmp/s"), fresh_notebooks=Path("/tmp/nb"))[1]
+    >>> env["NOTEBOOK_CACHE"], env["NOTEBOOK_CACHE_DIR"]
+    ('true', '/tmp/nb')
     """
     env = dict(os.environ, NOTEBOOK_CACHE="false", NO_MKDOCS_2_WARNING="1")
+    if fresh_notebooks:
+        env.update(NOTEBOOK_CACHE="true", NOTEBOOK_CACHE_DIR=str(fresh_notebooks))
     if site_url:
         env["SITE_URL"] = site_url
     config = ["-f", "mkdocs.yml"] if generator != "mkdocs" else []  # ProperDocs looks for properdocs.yml

@@ -46,7 +46,9 @@ TOO_WIDE = """() => {
 }"""
 
 
-def open_page(page, path: str, until: str = "networkidle") -> None:
+def open_page(page, path: str, until: str = "load") -> None:
+    """Load `path`. By the load event the theme and the site's scripts have run (they are
+    plain scripts at the end of the page), so the page is ready for a reader."""
     page.goto(page.base_url + path)
     page.wait_for_load_state(until)
 
@@ -79,6 +81,8 @@ def wait_for_the_swap(page, path: str) -> None:
 def go_instantly(page, path: str) -> None:
     """Follow a link the way a reader does, so Material's instant navigation swaps the
     page in place; fails if the browser loaded a new document instead."""
+    # the theme takes over links only once it has fetched the sitemap after loading
+    page.wait_for_load_state("networkidle")
     page.evaluate("() => { window.__same_document = true }")
     mark_the_article(page)
     page.evaluate("""href => { const a = document.createElement("a"); a.href = href
@@ -96,6 +100,7 @@ class Visit:
     first_screen: dict = field(default_factory=dict)         # on a phone, as loaded
     too_wide: list[str] = field(default_factory=list)        # on a phone, everything open
     axe: dict[str, list[str]] = field(default_factory=dict)  # serious findings by scheme
+    answer: dict = field(default_factory=dict)               # the reveal, clicked twice
 
 
 def serious(page, options: dict) -> list[str]:
@@ -105,21 +110,42 @@ def serious(page, options: dict) -> list[str]:
             for v in result["violations"] if v["impact"] in {"serious", "critical"}]
 
 
+def reveal_twice(page) -> dict:
+    """What a reader sees of the worked answer: before asking, after one click of the
+    button and after a second."""
+    first_heading, button = page.locator("#ln-answer h2").first, page.locator("[data-ln-reveal]")
+    state = lambda: (first_heading.is_visible(), button.get_attribute("aria-expanded"))
+    seen = {"answers": page.locator("#ln-answer").count(),
+            "hints before it": page.locator("details.tip").count(), "at first": state()}
+    button.click()
+    seen["after a click"] = state()
+    button.click()
+    seen["after another"] = state()
+    page.mouse.move(0, 0)  # leave the page as loaded: nothing hovered, at the top
+    page.evaluate("() => window.scrollTo(0, 0)")
+    return seen
+
+
 def visit(page, path: str, axe_script: str) -> Visit:
-    """Load `path` on a phone, then check it at desktop width with axe in both schemes,
-    then everything opened on a phone again. `page` is a tracked page (conftest)."""
+    """Load `path` on a phone and try the worked answer's button, then check the page at
+    desktop width with axe in both schemes, then everything opened on a phone again.
+    `page` is a tracked page (conftest)."""
     seen = Visit(outside=page.outside, console_errors=page.console_errors)
     # axe arrives as an init script: the page's Content-Security-Policy (rightly) refuses
     # a script tag added by the test, and any refusal would count as a console error
     page.context.add_init_script(path=axe_script)
     page.set_viewport_size(PHONE)
-    open_page(page, path)
+    # the theme mounts code annotations and settles the navigation's colours after the
+    # load event: let the page go quiet before measuring it
+    open_page(page, path, until="networkidle")
     seen.first_screen = page.evaluate(FIRST_SCREEN)
+    # The theme fades colours and the navigation over a few hundred ms after a hover,
+    # a resize or a scheme switch: measure end states, not fades.
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important }")
+    if page.locator("#ln-answer").count():
+        seen.answer = reveal_twice(page)
     # Accessibility at desktop width: every WCAG rule in the light scheme, then the one
     # rule whose result depends on the scheme, colour contrast, in the dark scheme.
-    # The theme fades colours and the navigation over a few hundred ms after a resize
-    # or a scheme switch: measure the end state, not the fade.
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important }")
     page.set_viewport_size(DESKTOP)
     page.evaluate(OPEN_EVERYTHING)
     seen.axe["light"] = serious(page, {"runOnly": {"type": "tag", "values": WCAG}})

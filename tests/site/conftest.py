@@ -8,11 +8,14 @@ they fail instead, so CI can never pass without running them.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import json
 import os
 import shutil
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -25,6 +28,8 @@ from tools.site import build_command
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
+PLACEHOLDER = "http://127.0.0.1:1/"  # the address the shared build is made for (port 1: nothing serves there)
+TEXT_SUFFIXES = {".html", ".xml", ".json", ".js", ".css", ".txt", ".csv", ".md", ".py"}
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                   "--disable-background-networking", "--disable-component-update",
                   "--disable-sync", "--disable-quic", "--no-first-run"]
@@ -49,12 +54,56 @@ def _server(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
-def build(_server) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` into a temporary folder, notebooks executed afresh."""
-    argv, env = build_command(_server.site_dir, site_url=_server.url)
-    result = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True)
-    result.site_dir = _server.site_dir
+def build(_server, tmp_path_factory) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` for the address the site is served from, notebooks
+    executed afresh: once per test run, shared by the pytest-xdist workers."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker's base is inside the run's
+        shared = shared.parent
+    built = shared_build(shared / "built-site")
+    result = subprocess.CompletedProcess(built["argv"], built["returncode"], built["stdout"], built["stderr"])
+    result.site_dir, result.notebooks = _server.site_dir, shared / "built-site" / "notebooks"
+    if result.returncode == 0:
+        serve_a_copy(shared / "built-site" / "site", _server.site_dir, _server.url)
     return result
+
+
+def shared_build(folder: Path, poll: float = 0.2) -> dict:
+    """Build the site once into `folder/site` for a placeholder address; the first
+    caller builds (it creates `folder` atomically), the others wait for its result."""
+    result = folder / "result.json"
+    try:
+        folder.mkdir()
+    except FileExistsError:
+        while not result.exists():
+            time.sleep(poll)
+        return json.loads(result.read_text(encoding="utf-8"))
+    argv, env = build_command(folder / "site", site_url=PLACEHOLDER, fresh_notebooks=folder / "notebooks")
+    try:
+        done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True)
+        outcome = {"argv": argv, "returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
+    except Exception as error:  # the others must not wait for ever
+        outcome = {"argv": argv, "returncode": -1, "stdout": "", "stderr": repr(error)}
+    partial = folder / "result.partial"
+    partial.write_text(json.dumps(outcome), encoding="utf-8")
+    partial.replace(result)
+    return outcome
+
+
+def serve_a_copy(built: Path, site_dir: Path, url: str) -> None:
+    """Copy the built site into `site_dir`, addressed to `url` as if built for it: the
+    address appears only in text files (pages, sitemap, search index)."""
+    for source in built.rglob("*"):
+        target = site_dir / source.relative_to(built)
+        if source.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+        elif source.suffix in TEXT_SUFFIXES:
+            target.write_bytes(source.read_bytes().replace(PLACEHOLDER.encode(), url.encode()))
+        elif source.name.endswith(".xml.gz"):
+            target.write_bytes(gzip.compress(gzip.decompress(source.read_bytes())
+                                             .replace(PLACEHOLDER.encode(), url.encode())))
+        else:
+            shutil.copyfile(source, target)
 
 
 @pytest.fixture(scope="session")

@@ -18,9 +18,11 @@ TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
 @pytest.fixture(scope="session")
-def properdocs_site(tmp_path_factory, _server, site_dir) -> Path:
+def properdocs_site(tmp_path_factory, _server, build, site_dir) -> Path:
+    """The same site built by ProperDocs, reusing the notebooks the MkDocs build ran."""
     out = tmp_path_factory.mktemp("properdocs")
-    argv, env = build_command(out, site_url=_server.url, generator="properdocs")
+    argv, env = build_command(out, site_url=_server.url, generator="properdocs",
+                              fresh_notebooks=build.notebooks)
     done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True)
     assert done.returncode == 0, "properdocs build --strict failed:\n" + done.stderr[-4000:]
     return out
