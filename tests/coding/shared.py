@@ -1,14 +1,18 @@
 """What the coding problems' own tests share, so no test module keeps a second copy.
 
 `kept(__file__)` lists a problem's kept states (level1.py ... solution.py) the way the
-practice harness finds them; `budget_tables` parses a page's "| Part | Minutes | Done by |"
+practice harness finds them, and `kept_modules(__file__)` imports them; `budget_tables` parses a page's "| Part | Minutes | Done by |"
 tables; `answers_match` compares a solution's answers with an oracle's model;
 `CountingDict` counts the dictionary walks, reads and gets that the Complexity sections
-make claims about.
+make claims about; `peak_bytes_draining` measures what a stream holds at most.
 """
 from __future__ import annotations
 
+import importlib
+import tracemalloc
 from pathlib import Path
+from types import ModuleType
+from typing import Callable, Iterable
 
 from tools.harness import problem_of
 
@@ -16,6 +20,29 @@ from tools.harness import problem_of
 def kept(test_file: str) -> list[str]:
     """The kept states of the reference whose tests sit beside `test_file`, sorted."""
     return sorted(problem_of(Path(test_file).parent).references())
+
+
+def kept_modules(test_file: str) -> dict[str, ModuleType]:
+    """The kept states' modules, by name (`{"level1": <module ...level1>, ...}`)."""
+    problem = problem_of(Path(test_file).parent)
+    return {name: importlib.import_module(f"snippets.{problem.section}.{problem.key}.{name}")
+            for name in kept(test_file)}
+
+
+def peak_bytes_draining(make_stream: Callable[[], Iterable]) -> int:
+    """The most memory Python held at once while making and draining a stream, in bytes.
+
+    >>> small = peak_bytes_draining(lambda: iter(range(10)))
+    >>> peak_bytes_draining(lambda: iter(list(range(100_000)))) > small + 100_000
+    True
+    """
+    tracemalloc.start()
+    try:
+        for _ in make_stream():
+            pass
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
 
 
 def budget_tables(markdown: str) -> list[list[tuple[str, int, int]]]:

@@ -1,8 +1,5 @@
 """The availability arithmetic behind docs/rounds/design-doc-review.md, checked
 against simulated independent failures."""
-import contextlib
-import io
-import runpy
 
 import numpy as np
 import pytest
@@ -10,6 +7,7 @@ import pytest
 from hooks.lib.definitions import ROOT
 from snippets.rounds.design_doc_review.availability import (
     MINUTES_PER_MONTH, downtime_minutes, in_parallel, in_series, report)
+from tests.rounds import printed_when_run
 
 MODULE = ROOT / "snippets/rounds/design_doc_review/availability.py"
 
@@ -37,7 +35,4 @@ def test_replicas_match_simulated_independent_failures(p, copies):
 
 
 def test_the_module_runs_as_a_script():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        runpy.run_path(str(MODULE), run_name="__main__")
-    assert out.getvalue().strip() == report()
+    assert printed_when_run(MODULE) == report()

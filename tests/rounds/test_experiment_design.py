@@ -1,8 +1,5 @@
 """The sample-size arithmetic behind docs/rounds/experiment-design.md, checked by
 simulating experiments (seeded), not by re-deriving the formula."""
-import contextlib
-import io
-import runpy
 
 import numpy as np
 import pytest
@@ -10,6 +7,7 @@ import pytest
 from hooks.lib.definitions import ROOT
 from snippets.rounds.experiment_design.power import (
     chance_of_a_false_alarm, days_to_run, report, sample_size_per_arm)
+from tests.rounds import printed_when_run
 
 MODULE = ROOT / "snippets/rounds/experiment_design/power.py"
 Z_CRITICAL = 1.959963984540054  # two-sided 5%
@@ -68,7 +66,4 @@ def test_false_alarm_chance_matches_simulated_null_metrics():
 
 
 def test_the_module_runs_as_a_script():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        runpy.run_path(str(MODULE), run_name="__main__")
-    assert out.getvalue().strip() == report()
+    assert printed_when_run(MODULE) == report()

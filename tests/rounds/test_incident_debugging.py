@@ -1,15 +1,13 @@
 """The queueing model behind docs/rounds/incident-debugging.md, checked against a
 simulated single-server queue, not against its own formula."""
-import contextlib
-import io
 import random
-import runpy
 
 import pytest
 
 from hooks.lib.definitions import ROOT
 from snippets.rounds.incident_debugging.queueing import (
     hours_to_exhaust, p95_ms, report, utilisation_for_p95)
+from tests.rounds import printed_when_run
 
 MODULE = ROOT / "snippets/rounds/incident_debugging/queueing.py"
 
@@ -59,7 +57,4 @@ def test_a_leak_twice_as_fast_kills_twice_as_soon():
 
 
 def test_the_module_runs_as_a_script():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        runpy.run_path(str(MODULE), run_name="__main__")
-    assert out.getvalue().strip() == report()
+    assert printed_when_run(MODULE) == report()

@@ -1,8 +1,5 @@
 """The memory and concurrency model behind docs/rounds/ml-system-design.md."""
-import contextlib
-import io
 import math
-import runpy
 from dataclasses import replace
 
 import pytest
@@ -11,6 +8,7 @@ from hooks.lib.definitions import ROOT
 from snippets.rounds.ml_system_design.numbers import (
     EXAMPLE, concurrent_sequences, gpus_for_cache, kv_bytes_per_token, report,
     sequences_that_fit, weight_bytes)
+from tests.rounds import printed_when_run
 
 MODULE = ROOT / "snippets/rounds/ml_system_design/numbers.py"
 SHAPES = [EXAMPLE, replace(EXAMPLE, layers=80, kv_heads=8, head_dim=128, params=70e9),
@@ -53,7 +51,4 @@ def test_longer_replies_mean_more_sequences_in_flight():
 
 
 def test_the_module_runs_as_a_script():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        runpy.run_path(str(MODULE), run_name="__main__")
-    assert out.getvalue().strip() == report()
+    assert printed_when_run(MODULE) == report()

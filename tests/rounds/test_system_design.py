@@ -1,14 +1,12 @@
 """The conversions behind docs/rounds/system-design.md, checked against the
 definitions they stand for rather than against their own outputs."""
-import contextlib
-import io
-import runpy
 
 import pytest
 
 from hooks.lib.definitions import ROOT
 from snippets.rounds.system_design.numbers import (
     SECONDS_PER_DAY, bytes_per_second, in_flight, per_second, report, storage_bytes, transfer_seconds)
+from tests.rounds import printed_when_run
 
 MODULE = ROOT / "snippets/rounds/system_design/numbers.py"
 
@@ -46,7 +44,4 @@ def test_the_peak_row_follows_the_assumption():
 
 
 def test_the_module_runs_as_a_script():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        runpy.run_path(str(MODULE), run_name="__main__")
-    assert out.getvalue().strip() == report()
+    assert printed_when_run(MODULE) == report()

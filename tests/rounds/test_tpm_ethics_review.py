@@ -1,15 +1,13 @@
 """The rare-event sums behind docs/rounds/tpm-ethics-review.md, checked against
 simulated evaluations and against each other, not against their own outputs."""
-import contextlib
-import io
 import random
-import runpy
 
 import pytest
 
 from hooks.lib.definitions import ROOT
 from snippets.rounds.tpm_ethics_review.rare_events import (
     chance_to_see, per_day, report, samples_to_see, upper_bound_after_zero)
+from tests.rounds import printed_when_run
 
 MODULE = ROOT / "snippets/rounds/tpm_ethics_review/rare_events.py"
 
@@ -58,7 +56,4 @@ def test_the_report_follows_its_arguments():
 
 
 def test_the_module_runs_as_a_script():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        runpy.run_path(str(MODULE), run_name="__main__")
-    assert out.getvalue().strip() == report()
+    assert printed_when_run(MODULE) == report()

@@ -1,15 +1,13 @@
 """The audit-prompt numbers behind docs/rounds/tpm-system-design.md, checked against
 a simulated stream of outputs and against the definitions, not against their own outputs."""
-import contextlib
-import io
 import random
-import runpy
 
 import pytest
 
 from hooks.lib.definitions import ROOT
 from snippets.rounds.tpm_system_design.numbers import (
     SECONDS_PER_DAY, added_ms, flags_per_day, per_second, precision, report, reviewers, terabytes_a_year)
+from tests.rounds import printed_when_run
 
 MODULE = ROOT / "snippets/rounds/tpm_system_design/numbers.py"
 
@@ -76,7 +74,4 @@ def test_the_report_follows_its_assumptions():
 
 
 def test_the_module_runs_as_a_script():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        runpy.run_path(str(MODULE), run_name="__main__")
-    assert out.getvalue().strip() == report()
+    assert printed_when_run(MODULE) == report()

@@ -1,15 +1,13 @@
 """The gate sums behind docs/rounds/tpm-technical-deep-dive.md, checked against a
 simulated review pipeline and against the definitions, not against their own outputs."""
-import contextlib
-import io
 import random
-import runpy
 
 import pytest
 
 from hooks.lib.definitions import ROOT
 from snippets.rounds.tpm_technical_deep_dive.gates import (
     filter_first, good_release_passes, miss_rate_bound, report, review_hours)
+from tests.rounds import printed_when_run
 
 MODULE = ROOT / "snippets/rounds/tpm_technical_deep_dive/gates.py"
 
@@ -53,7 +51,4 @@ def test_the_report_follows_its_arguments():
 
 
 def test_the_module_runs_as_a_script():
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        runpy.run_path(str(MODULE), run_name="__main__")
-    assert out.getvalue().strip() == report()
+    assert printed_when_run(MODULE) == report()

@@ -10,7 +10,6 @@ the oracle's own reach, and the follow-ups of followups.py.
 """
 import ast
 import heapq
-import importlib
 import random
 import re
 import threading
@@ -26,12 +25,11 @@ from snippets.coding.banking_system.budget import LIVE, NINETY, OVERRUN
 from snippets.coding.banking_system.followups import (IdempotentBank, LockedAccounts, lock_order,
                                                       unguarded_transfer)
 from tests.coding.banking_system.oracle import ReplayModel, random_queries
-from tests.coding.shared import CountingDict, kept
+from tests.coding.shared import CountingDict, kept, kept_modules
 
 PAGE = ROOT / "docs/coding/banking-system.md"
-PACKAGE = "snippets.coding.banking_system"
 KEPT = kept(__file__)
-MODULES = {name: importlib.import_module(f"{PACKAGE}.{name}") for name in KEPT}
+MODULES = {name: module for name, module in kept_modules(__file__).items()}
 REACHES = {"level1": 1, "level2": 2, "level3": 3, "solution": 4}
 
 

@@ -7,7 +7,6 @@ reader's file: a reader who settled one of them another way has not failed.
 Also here: malformed queries, the starter, the oracle's own checks, the cost
 claims of the page's Complexity section, and the follow-ups in followups.py.
 """
-import importlib
 import threading
 from collections import Counter
 
@@ -19,11 +18,10 @@ from snippets.coding.cloud_file_storage.followups import (DedupStore, QuotaLedge
 from snippets.coding.cloud_file_storage.solution import solution
 from tests.coding.cloud_file_storage.oracle import (ListModel, check_against_the_model,
                                                     random_queries)
-from tests.coding.shared import CountingDict, kept
+from tests.coding.shared import CountingDict, kept, kept_modules
 
-PACKAGE = "snippets.coding.cloud_file_storage"
 KEPT = kept(__file__)
-REFERENCES = {name: importlib.import_module(f"{PACKAGE}.{name}").solution for name in KEPT}
+REFERENCES = {name: module.solution for name, module in kept_modules(__file__).items()}
 REACHES = {"level1": 1, "level2": 2, "level3": 3, "solution": 4}
 
 

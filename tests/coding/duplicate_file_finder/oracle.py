@@ -4,7 +4,8 @@ The model shares no code with the reference: it recurses with os.scandir
 (never following links), reads every regular file whole with the built-in
 open, and groups files by their bytes. `unique_prefix` gives, for each file,
 how far into it one must read before it differs from every other file of its
-size: the yardstick of level 3's reading rule.
+size: the yardstick of level 3's reading rule. `run` calls a finder through an
+opener that counts what it opens and reads.
 """
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ import random
 from collections import defaultdict
 from pathlib import Path
 from typing import NamedTuple
+
+from snippets.coding.duplicate_file_finder.counting import CountingOpener
 
 
 class Symlink(NamedTuple):
@@ -113,3 +116,9 @@ def random_spec(seed: int, hard_links: bool = False) -> dict:
             if not isinstance(spec[name], Symlink) and rng.random() < 0.3:
                 spec[next(names)] = HardLink(name)
     return spec
+
+
+def run(find_duplicates, root, **opener_options):
+    """`find_duplicates(root)` through a counting opener: (its answer, the opener)."""
+    opener = CountingOpener(root, **opener_options)
+    return find_duplicates(str(root), opener), opener

@@ -11,17 +11,11 @@ import os
 
 import pytest
 
-from snippets.coding.duplicate_file_finder.counting import CountingOpener
-from tests.coding.duplicate_file_finder.oracle import build, naive_groups, random_spec, unique_prefix
+from tests.coding.duplicate_file_finder.oracle import build, naive_groups, random_spec, run, unique_prefix
 
 LEVEL = 2
 BLOCK = 4096
 MB = 1_000_000
-
-
-def run(find_duplicates, root, **opener_options):
-    opener = CountingOpener(root, **opener_options)
-    return find_duplicates(str(root), opener), opener
 
 
 def test_a_file_of_unique_size_is_never_opened(find_duplicates, tmp_path):

@@ -11,18 +11,12 @@ import os
 
 import pytest
 
-from snippets.coding.duplicate_file_finder.counting import CountingOpener
 from tests.coding.duplicate_file_finder.oracle import (HardLink, build, contents, naive_groups,
-                                                       random_spec, unique_prefix)
+                                                       random_spec, run, unique_prefix)
 
 LEVEL = 3
 BLOCK = 4096
 MB = 1_000_000
-
-
-def run(find_duplicates, root, **opener_options):
-    opener = CountingOpener(root, **opener_options)
-    return find_duplicates(str(root), opener), opener
 
 
 def differ_at(data: bytes, at: int) -> bytes:

@@ -7,7 +7,6 @@ Complexity section (one file open at a time, how often a file is opened), the
 counting opener itself, the starter, and the follow-ups.
 """
 import hashlib
-import importlib
 import io
 import math
 import os
@@ -20,11 +19,10 @@ from snippets.coding.duplicate_file_finder.counting import CountingOpener
 from snippets.coding.duplicate_file_finder.followups import (cdc_chunks, collision_odds,
                                                              fixed_chunks, shared_share)
 from tests.coding.duplicate_file_finder.oracle import HardLink, build, naive_groups, random_spec
-from tests.coding.shared import kept
+from tests.coding.shared import kept, kept_modules
 
-PACKAGE = "snippets.coding.duplicate_file_finder"
 KEPT = kept(__file__)
-REFERENCES = {name: importlib.import_module(f"{PACKAGE}.{name}").find_duplicates for name in KEPT}
+REFERENCES = {name: module.find_duplicates for name, module in kept_modules(__file__).items()}
 
 
 def test_every_kept_state_is_checked():

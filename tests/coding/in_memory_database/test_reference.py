@@ -8,7 +8,6 @@ at the clock (choices the level tests leave open; level 4 requires the clock), t
 starter, the page's minute budgets and the follow-ups of followups.py (the site's
 own material).
 """
-import importlib
 import random
 
 import pytest
@@ -18,12 +17,11 @@ from snippets.coding.in_memory_database.budget import FIFTY, NINETY, OVERRUN, ch
 from snippets.coding.in_memory_database.followups import History, Journaled, Purging, answer
 from snippets.coding.in_memory_database.solution import solution
 from tests.coding.in_memory_database.oracle import random_queries
-from tests.coding.shared import budget_tables, kept
+from tests.coding.shared import budget_tables, kept, kept_modules
 
 PAGE = ROOT / "docs/coding/in-memory-database.md"
-PACKAGE = "snippets.coding.in_memory_database"
 KEPT = kept(__file__)
-REFERENCES = {name: importlib.import_module(f"{PACKAGE}.{name}").solution for name in KEPT}
+REFERENCES = {name: module.solution for name, module in kept_modules(__file__).items()}
 
 
 def test_every_kept_state_is_checked():

@@ -5,10 +5,8 @@ questions it leaves open (a bad vocabulary, bytes), the cost claims of the
 page's Complexity section (trie steps counted, memory of a stream), the
 starter, and the follow-ups in followups.py, benchmark.py and budget.py.
 """
-import importlib
 import itertools
 import random
-import tracemalloc
 from collections import Counter
 
 import pytest
@@ -20,11 +18,10 @@ from snippets.coding.longest_match_tokenizer.followups import (HashTokenizer, Li
                                                                synthetic_corpus, vocabulary_table)
 from tests.coding.longest_match_tokenizer.oracle import (oracle_ids, random_case, random_cuts,
                                                          random_vocab)
-from tests.coding.shared import CountingDict, kept
+from tests.coding.shared import CountingDict, kept, kept_modules, peak_bytes_draining
 
-PACKAGE = "snippets.coding.longest_match_tokenizer"
 KEPT = kept(__file__)
-REFERENCES = {name: importlib.import_module(f"{PACKAGE}.{name}").tokenize for name in KEPT}
+REFERENCES = {name: module.tokenize for name, module in kept_modules(__file__).items()}
 
 
 def test_every_kept_state_is_checked():
@@ -120,13 +117,7 @@ def peak_bytes(chunks: int) -> int:
     vocab = random_vocab(rng, "abcd", 200, 6)
     root = solution.build_trie(vocab)
     stream = ("".join(rng.choice("abcd") for _ in range(16)) for _ in range(chunks))
-    tracemalloc.start()
-    try:
-        for _ in solution.stream_ids(root, stream):
-            pass
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    return peak_bytes_draining(lambda: solution.stream_ids(root, stream))
 
 
 def test_a_stream_holds_memory_that_does_not_grow_with_its_length():

@@ -8,7 +8,6 @@ claims of the page's Complexity section, and the starter.
 """
 import errno
 import functools
-import importlib
 import math
 import os
 import subprocess
@@ -28,11 +27,10 @@ from tests.coding.persistent_lru import workload
 from tests.coding.persistent_lru.crash import (LOG, child_environment, resolve, wrong_values)
 from tests.coding.persistent_lru.workload import (CALLS, Model, canonical, invoke, random_calls,
                                                   square)
-from tests.coding.shared import kept
+from tests.coding.shared import kept, kept_modules
 
-PACKAGE = "snippets.coding.persistent_lru"
 KEPT = kept(__file__)
-CLASSES = {name: importlib.import_module(f"{PACKAGE}.{name}").LRU for name in KEPT}
+CLASSES = {name: module.LRU for name, module in kept_modules(__file__).items()}
 
 
 def test_every_kept_state_is_checked():

@@ -6,7 +6,6 @@ section, `retry_after`, the comparison and benchmark code, the follow-ups and th
 budgets are tested here, against our files only.
 """
 import gc
-import importlib
 import math
 import random
 import tracemalloc
@@ -20,11 +19,10 @@ from snippets.coding.rate_limiter import budget, compare, followups, solution, s
 from snippets.coding.rate_limiter.clock import FakeClock
 from snippets.coding.rate_limiter.solution import ALGORITHMS, RateLimiter
 from tests.coding.rate_limiter.oracle import NaiveLimiter, random_trace
-from tests.coding.shared import kept
+from tests.coding.shared import kept, kept_modules
 
-PACKAGE = "snippets.coding.rate_limiter"
 KEPT = kept(__file__)
-REFERENCES = {name: importlib.import_module(f"{PACKAGE}.{name}").RateLimiter for name in KEPT}
+REFERENCES = {name: module.RateLimiter for name, module in kept_modules(__file__).items()}
 NAMES = list(ALGORITHMS)
 
 

@@ -6,10 +6,8 @@ against our kept states, never against a reader's file. Also here: the cost
 claims of the page's Complexity section (laziness, memory, comparisons), the
 starter, and the follow-ups in followups.py and budget.py.
 """
-import importlib
 import itertools
 import json
-import tracemalloc
 from fractions import Fraction
 
 import pytest
@@ -21,11 +19,10 @@ from snippets.coding.stack_samples_to_trace.followups import (sampling_report, s
 from snippets.coding.stack_samples_to_trace.solution import (Event, convert_to_trace,
                                                              trace_events)
 from tests.coding.stack_samples_to_trace.oracle import naive_trace, random_samples
-from tests.coding.shared import kept
+from tests.coding.shared import kept, kept_modules, peak_bytes_draining
 
-PACKAGE = "snippets.coding.stack_samples_to_trace"
 KEPT = kept(__file__)
-REFERENCES = {name: importlib.import_module(f"{PACKAGE}.{name}").convert_to_trace for name in KEPT}
+REFERENCES = {name: module.convert_to_trace for name, module in kept_modules(__file__).items()}
 
 
 def test_every_kept_state_is_checked():
@@ -111,13 +108,7 @@ def peak_bytes(count):
     def stream():
         for t in range(count):
             yield t, ["main", "loop"] + ["f"] * (t % 7)
-    tracemalloc.start()
-    try:
-        for _ in trace_events(stream(), min_run=3):
-            pass
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    return peak_bytes_draining(lambda: trace_events(stream(), min_run=3))
 
 
 def test_memory_does_not_grow_with_the_length_of_the_stream():

@@ -5,7 +5,6 @@ it leaves open ("Clarifying questions") and makes cost claims ("Complexity");
 those are tested here, against our kept states only. Also here: the fakes, the
 starter, the practice declaration, budget.py, followups.py and benchmark.py.
 """
-import importlib
 import random
 import threading
 
@@ -18,11 +17,10 @@ from snippets.coding.web_crawler.fakes import FakeClock, FakeWeb, page
 from snippets.coding.web_crawler.solution import Pacer, crawl
 from snippets.coding.web_crawler.urls import links_on, normalise
 from tests.coding.web_crawler.oracle import SITE, random_site
-from tests.coding.shared import kept
+from tests.coding.shared import kept, kept_modules
 
-PACKAGE = "snippets.coding.web_crawler"
 KEPT = kept(__file__)
-REFERENCES = {name: importlib.import_module(f"{PACKAGE}.{name}").crawl for name in KEPT}
+REFERENCES = {name: module.crawl for name, module in kept_modules(__file__).items()}
 SHOP = "http://shop.test"
 
 
