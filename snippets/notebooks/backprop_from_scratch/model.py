@@ -151,6 +151,18 @@ def numerical_gradient(params: dict[str, np.ndarray], X: np.ndarray, y: np.ndarr
     return grads
 
 
+def near_kink(params: dict[str, np.ndarray], X: np.ndarray, eps: float = 1e-6) -> np.ndarray:
+    """Rows of X with a hidden pre-activation within `eps` of 0: for ReLU, the
+    central difference there straddles the kink and disagrees with a correct
+    gradient, so those rows are left out of a ReLU check. Shape (N,).
+
+    >>> params = {"W1": np.array([[1.0]]), "b1": np.zeros(1), "W2": np.ones((1, 1)), "b2": np.zeros(1)}
+    >>> near_kink(params, np.array([[0.5], [3e-7], [-2.0]])).tolist()
+    [False, True, False]
+    """
+    return (np.abs(X @ params["W1"] + params["b1"]) < eps).any(axis=1)
+
+
 def relative_error(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> float:
     """||a - b|| / (||a|| + ||b||) over all parameters stacked into one vector.
 
