@@ -15,7 +15,7 @@ import numpy as np
 from snippets.notebooks.debug_a_grpo_step.model import (
     CORRECT, EOS, Parts, Rollouts, loss, policy_gradient, sample_rollouts, step)
 
-V, PROMPTS, GROUP, MAX_NEW, TAU = 5, 16, 8, 6, 0.7
+V, PROMPTS, GROUP, MAX_NEW, TAU = 8, 16, 8, 6, 0.7
 THRESHOLD = 1e-6
 
 
@@ -24,7 +24,7 @@ def example(seed: int = 0) -> tuple[np.ndarray, Rollouts]:
 
     >>> W, r = example()
     >>> W.shape, r.tokens.shape, r.tau
-    ((5, 5), (128, 8), 0.7)
+    ((8, 8), (128, 8), 0.7)
     """
     rng = np.random.default_rng(seed)
     W = rng.normal(0.0, 1.0, (V, V))
