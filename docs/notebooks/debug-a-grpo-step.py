@@ -139,7 +139,7 @@ import numpy as np
 
 from snippets.notebooks.debug_a_grpo_step import buggy, model
 from snippets.notebooks.debug_a_grpo_step.buggy import BUGS
-from snippets.notebooks.debug_a_grpo_step.checks import CHECKS, THRESHOLD, caught, example
+from snippets.notebooks.debug_a_grpo_step.checks import caught, example
 from snippets.notebooks.debug_a_grpo_step.model import CORRECT, completion_mask, step, train
 
 print(inspect.getsource(model.step))
