@@ -313,9 +313,10 @@ plt.show()
 # - **A ratio of exactly 1 everywhere, every epoch.** That is not proof of health: it is
 #   what bug 4 looks like. Log the ratio's spread and the clipped share per epoch; both
 #   should grow from 0 after the first update.
-# - **Testing the loss value.** At the first step on fresh samples the loss is
-#   $-\operatorname{mean}(A)$ whatever the log-probs are, so a loss-value test misses
-#   bugs 1, 2 and 5 there. Test at a moved policy, or test gradients.
+# - **Testing the loss value.** At the first step on fresh samples a correct step's loss
+#   is $-\operatorname{mean}(A)$, which is 0 for centred advantages, and so is the loss
+#   with bug 3 or bug 4 (the table of losses above): a loss-value test misses them there.
+#   Test the advantages and the gradient, not the loss.
 # - **Padding with the end-of-sequence token.** Common and fine, but then a mask that
 #   counts padding trains the model on "end-of-sequence follows end-of-sequence" with
 #   borrowed advantages, and short completions (more padding) weigh differently.
