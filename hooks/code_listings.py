@@ -18,6 +18,10 @@ Material mounts code blocks only when they scroll into view (`content.lazy`,
 which keeps a long page's start-up work small) and makes a block that scrolls
 sideways keyboard-focusable when it mounts. So that no block is ever out of
 keyboard reach, every block's `<code>` is focusable from the start.
+
+Long listings (more than SEARCHED_LINES lines: whole reference files, most of
+which the page also shows in annotated parts) are left out of the search index
+with `data-search-exclude`; the prose, short blocks and the parts stay searchable.
 """
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ _BLOCK = re.compile(r'(<div class="language-[^"]*highlight">.*?</code></pre></di
 _MARKER = re.compile(r'[ \t]*<span class="c1">#\s*\(\d+\)!</span>')
 _PLAIN = re.compile(r'<span class="[nw]">([^<]*)</span>')
 _CODE = re.compile(r"(<pre>(?:<span></span>)?)<code>")
+SEARCHED_LINES = 40
 _CELL = re.compile(r'<div class="highlight-ipynb[^"]*"><pre>.*?</pre></div>', re.S)
 
 
@@ -55,7 +60,10 @@ def lighter(block: str) -> str:
     >>> lighter('<div class="language-text highlight"><pre><span></span><code>a</code></pre></div>')
     '<div class="language-text highlight"><pre><span></span><code tabindex="0">a</code></pre></div>'
     """
-    return _CODE.sub(r'\1<code tabindex="0">', _PLAIN.sub(r"\1", block), count=1)
+    block = _CODE.sub(r'\1<code tabindex="0">', _PLAIN.sub(r"\1", block), count=1)
+    if block.count("\n") > SEARCHED_LINES:
+        block = block.replace("<div ", "<div data-search-exclude ", 1)
+    return block
 
 
 def without_plain_spans(html: str) -> str:

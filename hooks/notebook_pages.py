@@ -20,6 +20,9 @@
   written beside the page instead, sized and lazy (hooks/lib/notebook_images.py).
 * Only the CSS it uses: nbconvert inlines all of JupyterLab's CSS (~570 KB) into
   the page; hooks/lib/notebook_css.py keeps the rules and variables the page can use.
+* Searched once: the copy button's hidden text repeats every code cell, and cell
+  outputs are tables and numbers; both are marked `data-search-exclude`, so the
+  search index holds a notebook's prose and code once.
 """
 from __future__ import annotations
 
@@ -94,9 +97,23 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) 
     return markdown
 
 
+_UNSEARCHED = re.compile(r'<div class="(clipboard-copy-txt|jp-OutputArea jp-Cell-outputArea)"')
+
+
+def unsearched(content: str) -> str:
+    """Keep a notebook's copy-button text (a second copy of each code cell) and its cell
+    outputs out of the search index: Material's search skips `data-search-exclude`.
+
+    >>> unsearched('<div class="clipboard-copy-txt" id="cell-1">x = 1</div>')
+    '<div data-search-exclude class="clipboard-copy-txt" id="cell-1">x = 1</div>'
+    """
+    return _UNSEARCHED.sub(lambda m: f'<div data-search-exclude class="{m.group(1)}"', content)
+
+
 def on_page_content(content: str, *, page: Page, config: MkDocsConfig, files) -> str:
     if not is_notebook_page(page.file.src_uri):
         return content
+    content = unsearched(content)
     alts = page.meta.get("plot_alt") or []
     content, images = with_alt_texts(content, alts)
     if images != len(alts):

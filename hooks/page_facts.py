@@ -43,8 +43,9 @@ def facts(meta: dict) -> list[tuple[str, str | None]]:
      ('Software Engineer', 'tag:role/software-engineer'), ('Reviewed 2026-11-22', None), ('our own material', None)]
     >>> facts({"kind": "reference", "last_reviewed": "2026-11-22"})
     [('Reviewed 2026-11-22', None)]
-    >>> [text for text, _ in facts({"kind": "round", "minutes": 30, "rounds": ["values"]})]
-    ['Round', '30 min', 'Values and behavioral']
+    >>> [text for text, _ in facts({"kind": "round", "minutes": 30, "rounds": ["values"],
+    ...                             "reported_by": ["prachub-swe-2026"]})]
+    ['Round', '30 min', 'Values and behavioral', 'medium confidence (1 of 5 sources)']
     """
     spec = kinds().get(meta.get("kind"), {})
     found: list[tuple[str, str | None]] = []

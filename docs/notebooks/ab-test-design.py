@@ -29,11 +29,15 @@
 #
 # ## Goal
 #
-# PracHub's SWE guide lists a sample question from an interview it calls "Experiment
-# Design": plan an online A/B test of a product change, step by step, including the
-# primary and guardrail metrics and what inputs sample size and power depend on (see the
-# round page, [Experiment design](../../rounds/experiment-design/)). This notebook works
-# the quantitative part of that plan:
+# PracHub's SWE guide has a sample question set in an interview titled "Experiment
+# Design" on the candidate's agenda
+# ([claim](../../about/sources/#claim-experiment-design-reported)): plan an online A/B
+# test of a product change, step by step, from the hypothesis, the primary and guardrail
+# metrics and the unit of randomisation to the inputs sample size and power depend on,
+# the biases to guard against and the decision rules
+# ([claim](../../about/sources/#claim-experiment-design-scope); the round page,
+# [Experiment design](../../rounds/experiment-design/), plans the whole interview). This
+# notebook works the quantitative part of that plan:
 #
 # 1. the users per arm needed from the **baseline rate**, the **minimum detectable
 #    effect**, **alpha** and **power**, and the reverse question an interviewer asks next:
@@ -41,15 +45,24 @@
 # 2. what **peeking** does: looking at the p-value as data arrives and stopping at the
 #    first p < 0.05;
 # 3. how **guardrail metrics** (the ones that can veto a launch) are tested and sized, and
-#    why they, not the primary metric, often set the length of the test.
+#    why they, not the primary metric, often set the length of the test;
+# 4. short answers to the follow-ups the rest of the plan invites (the unit, novelty,
+#    variance reduction, stopping early, a broken split, a flat result, canaries), at the
+#    end.
 #
-# PracHub's GPU inference API question (its ML system design category) also asks how
-# traffic is split between model versions for A/B tests and canaries; how much traffic,
-# for how long, is this same arithmetic.
+# PracHub's GPU inference API question (its ML system design category) also asks how the
+# router splits traffic between model versions for A/B tests and canaries; how much
+# traffic, for how long, is this same arithmetic (our link; see the canary follow-up).
 # The formulas are imported from the round page's tested snippet,
 # `snippets/rounds/experiment_design/power.py`; the simulations are in
 # `snippets/notebooks/ab_test_design/model.py`. The baseline rates, effects and traffic
 # are our examples, not a source's.
+#
+# **Predict before you read on**, on paper, then check each guess against the printed
+# output: the users per arm to see a 10% rate become 11% at 5% and 80% power; the users
+# for half that effect; the false-positive rate of a 5% test looked at daily for two
+# weeks and stopped at the first p < 0.05; and whether a 0.5% error-rate guardrail needs
+# more or fewer users than that 10% primary metric.
 #
 # Units: rates and probabilities in %, samples in users per arm, traffic in users per day.
 #
@@ -57,9 +70,9 @@
 #
 # **The test.** Each arm has $n$ users; control converts at $p_A$, treatment at $p_B$.
 # The observed rates $\hat p_A, \hat p_B$ are approximately normal, so their difference
-# has standard error
+# has standard error $\sigma_n = \sqrt{V/n}$, where
 #
-# $$\sigma_n = \sqrt{\frac{p_A(1-p_A) + p_B(1-p_B)}{n}}.$$
+# $$V = p_A(1-p_A) + p_B(1-p_B).$$
 #
 # A two-sided test at level $\alpha$ rejects "no difference" when
 # $|\hat p_B - \hat p_A|$ exceeds $z_{1-\alpha/2}$ standard errors (1.96 at 5%).
@@ -73,7 +86,7 @@
 #
 # **Sample size.** Set the power to $1-\beta$ and solve for $n$:
 #
-# $$n = \frac{\left(z_{1-\alpha/2} + z_{1-\beta}\right)^2\,\left[p_A(1-p_A) + p_B(1-p_B)\right]}{\delta^2}.$$
+# $$n = \frac{\left(z_{1-\alpha/2} + z_{1-\beta}\right)^2 V}{\delta^2}.$$
 #
 # Four inputs, and each one moves $n$ in a way worth saying aloud. $n$ grows with
 # $1/\delta^2$: half the effect needs about four times the users. It grows with the
@@ -82,14 +95,25 @@
 # Stricter $\alpha$ or higher power raises $(z_{1-\alpha/2} + z_{1-\beta})^2$, which is
 # 7.85 at 5% and 80% power.
 #
+# **Pooled or unpooled.** The test the simulations below run is the usual pooled one: under
+# "no difference" both arms share one rate, so its standard error uses the pooled rate
+# $\bar p = (p_A + p_B)/2$, with variance $2\bar p(1-\bar p)$ in place of $V$. That is
+# larger than $V$ by exactly $\delta^2/2$, so the textbook formula, which uses the pooled
+# variance for the threshold and $V$ for the spread, asks for a few more users: under 1% more
+# at these rates (the tests compare the two). The simpler formula here is the one to derive
+# at a whiteboard; say which one you used.
+#
 # **Minimum detectable effect.** Running the same formula backwards: with $n$ users per
 # arm, the smallest $\delta$ detected with 80% power shrinks with $1/\sqrt{n}$, so a test
 # twice as long only sees an effect about 0.71 times as large.
 #
 # **Guardrails.** A guardrail (error rate, latency, unsubscribes) asks a one-sided
-# question: did it get worse by more than a margin we can live with? A one-sided test at
-# level $\alpha$ uses $z_{1-\alpha}$, which is the two-sided critical value at $2\alpha$;
-# the same formula then gives its sample size.
+# question: did it get worse? The margin is the harm we must not miss, and the test is
+# sized to catch a harm that large with 80% power. A one-sided test at level $\alpha$ uses
+# $z_{1-\alpha}$, which is the two-sided critical value at $2\alpha$; the same formula
+# then gives its sample size. The stricter reading, a non-inferiority test ("show it is
+# not worse by the margin"), puts the burden of proof on the change; with no true harm it
+# needs about the same users, since the same distance, the margin, is in the formula.
 #
 # **Peeking.** Under the null hypothesis the z-statistic, watched as users arrive, moves
 # like a random walk scaled to variance 1 at every moment. One look has a 5% chance of
@@ -121,9 +145,9 @@ print(f"(z for alpha 5% two-sided + z for power 80%) squared: {z_sum ** 2:.2f}")
 print("Users per arm, 10% baseline, two-sided alpha 5%, power 80%:")
 for p in treatments:
     n = sample_size_per_arm(baseline, p)
-    print(f"  10% -> {p:.1%}: {n:>7,} users per arm,"
-          f" traffic for {days_to_run(n, 2, daily, whole_weeks=False)} day(s),"
-          f" run {days_to_run(n, 2, daily)} days")
+    print(f"  10% -> {p:.1%}: {n:>7,} users per arm;"
+          f" {days_to_run(n, 2, daily, whole_weeks=False)} day(s) of traffic,"
+          f" run {days_to_run(n, 2, daily)}")
 
 print("Smallest rise detectable with 80% power, at 20,000 users/day:")
 for weeks in (1, 2, 4):
@@ -132,15 +156,15 @@ for weeks in (1, 2, 4):
 
 # %% [markdown]
 # The guardrail: an error rate of 0.5% that must not get 10% worse (to 0.55%), tested
-# one-sided at 5% with 80% power, against a looser margin and a commoner event.
+# one-sided at 5% with 80% power, against a looser margin and a commoner event; days at
+# the same 20,000 users a day, in whole weeks.
 
 # %%
 for rate, harm in [(0.005, 0.10), (0.005, 0.20), (0.02, 0.10)]:
     n = guardrail_users_per_arm(rate, harm)
     print(f"guardrail {rate:.1%}, catch {harm:.0%} worse: {n:>7,} users per arm,"
-          f" {days_to_run(n, 2, daily)} days at 20,000 users/day")
-print(f"five independent guardrails, each tested at 5%: {chance_of_a_false_alarm(5):.0%}"
-      " chance that at least one vetoes a harmless change")
+          f" {days_to_run(n, 2, daily)} days")
+print(f"5 independent guardrails at 5%: {chance_of_a_false_alarm(5):.0%} chance of a false veto")
 
 # %% [markdown]
 # ## Verification
@@ -168,7 +192,7 @@ for p in treatments:
         assert abs(simulated - power_of(baseline, p, m)) < 0.02, (p, fraction, simulated)
 
 for n in (14_749, 70_000, 140_000):
-    assert sample_size_per_arm(baseline, minimum_detectable_rate(baseline, n)) <= n
+    assert sample_size_per_arm(baseline, minimum_detectable_rate(baseline, n)) == n
 
 # 140 moments: a daily look over two weeks is every 10th; every one is ten looks a day
 paths = null_z_paths(baseline, 14_749, steps=140, runs=10_000, seed=2)
@@ -180,9 +204,10 @@ nested = [peeking[looks.index(k)] for k in (1, 2, 14, 28, 140)]
 assert nested == sorted(nested) and peeking[-1] > 0.3
 assert all(rate <= 0.05 + 0.01 for rate in split)
 print("all four checks pass")
+print("False positives of A/A tests:")
+print("looks | stop at first p < 0.05 | each look at 0.05 / looks")
 for k, naive, bonferroni in zip(looks, peeking, split):
-    print(f"{k:>3} look(s): stop at first p < 0.05 -> {naive:5.1%} false positives;"
-          f" each look at 0.05/{k} -> {bonferroni:4.1%}")
+    print(f"{k:>5} | {naive:>22.1%} | {bonferroni:>25.1%}")
 
 # %% [markdown]
 # ## Plots
@@ -248,8 +273,9 @@ plt.show()
 
 # %%
 daily_looks = peeking[looks.index(14)]
-print(f"14 daily looks: {daily_looks:.1%} false positives, {daily_looks / 0.05:.1f} times"
-      f" the intended 5%; 0.05/14 per look: {split[looks.index(14)]:.1%}")
+print(f"14 daily looks: {daily_looks:.1%} false positives,"
+      f" {daily_looks / 0.05:.1f} times the intended 5%")
+print(f"each of the 14 looks at 0.05 / 14: {split[looks.index(14)]:.1%}")
 
 # %% [markdown]
 # ## Pitfalls
@@ -283,16 +309,68 @@ print(f"14 daily looks: {daily_looks:.1%} false positives, {daily_looks / 0.05:.
 # rule before launch, because checking every day and stopping at the first p < 0.05 can
 # raise the false-positive rate about four-fold over a two-week test; if the business needs
 # to stop early, I'd use a sequential design built for it. Guardrails are one-sided
-# tests with a margin, and a rare guardrail such as a 0.5% error rate can need far more
+# tests sized to catch a set harm, and a rare guardrail such as a 0.5% error rate can need far more
 # users than the primary metric, so I'd size the test by the guardrail I need to be able
 # to veto on, or say plainly what harm it is too small to see."
 #
+# ### The follow-ups, answered briefly
+#
+# - **"What do you randomise?"** Users, by a hash of a stable user ID salted per
+#   experiment, so a person stays in one arm across sessions; page views or sessions would
+#   put one person in both. If the metric is per page view (click-through rate) but the
+#   unit is the user, one user's page views are correlated: compute the variance by user
+#   (the delta method, or a bootstrap over users), or the test is overconfident. Where
+#   users affect each other (a shared document, a marketplace), randomise clusters and
+#   count clusters in the sample size.
+# - **"How would you spot a novelty effect?"** Plot the effect against days since each
+#   user first saw the change: novelty fades, learning grows. Compare new users, who have
+#   no old habit, with returning ones. Judge the effect once it settles, one more reason
+#   for whole weeks; for a lasting change, keep a small holdout for months.
+# - **"Can the test be shorter without more traffic?"** Reduce the variance. CUPED
+#   subtracts from each user's metric the part their pre-experiment value predicts: the
+#   expected difference between arms is unchanged and the variance is multiplied by
+#   $1-\rho^2$, $\rho$ the correlation with the pre-period, so the users needed fall by
+#   the same factor (printed below). It needs history: new users have none, and a
+#   one-off conversion correlates weakly with its past. Capping heavy-tailed metrics
+#   (revenue) cuts variance too.
+# - **"The business wants to stop early."** Plan the looks before launch. A
+#   group-sequential design fixes the looks and a boundary for each: O'Brien-Fleming's
+#   asks for a very large z early and little more than 1.96 at the end, so a test that
+#   runs to the end loses almost no power; Pocock's sets one higher bar at every look.
+#   Always-valid p-values (mixture sequential probability ratio tests) allow a look at
+#   any time, at a cost in power.
+# - **"How do you know the experiment itself worked?"** Test the arm sizes against the
+#   planned split (a sample-ratio check) with a strict threshold, since it runs on every
+#   experiment; even a 50.5% / 49.5% split of 140,000 users is far outside chance
+#   (printed below). Before launch, A/A tests of the pipeline should reject about 5% of
+#   the time, as simulated above.
+# - **"It came back flat. What do you tell the product manager?"** The confidence
+#   interval for the effect, not "not significant": if it excludes the smallest effect
+#   worth shipping, the change does not matter at that size; if it includes it, the test
+#   was inconclusive. Segments named before launch can be read; segments found afterwards
+#   are hypotheses for the next test, with the many-comparisons problem of the guardrails.
+# - **"How big should the canary be?"** A canary is a small arm against a large control,
+#   so its own size sets what it can see: against a much larger control it needs about
+#   half the per-arm figure of an equal split (the control's half of the variance
+#   vanishes). A small canary catches big regressions fast and small ones only after a
+#   long time; say which regression it is sized to catch, and that one user's requests
+#   are correlated, like page views.
+
+# %%
+from snippets.notebooks.ab_test_design.model import sample_ratio_p_value, users_with_cuped
+
+n = sample_size_per_arm(baseline, 0.11)
+for rho in (0.3, 0.5, 0.7):
+    print(f"CUPED at correlation {rho}: {users_with_cuped(n, rho):,} users per arm, not {n:,}")
+print(f"sample-ratio check, 70,700 / 69,300 users: p = {sample_ratio_p_value(70_700, 69_300):.5f}")
+
+# %% [markdown]
 # ## Sources
 #
 # One source, the PracHub SWE guide, reports the interview and its prompt (sample size
 # and power inputs, primary and guardrail metrics), and the GPU inference question's
 # A/B routing and canaries: <!-- ln:confidence prachub-swe-2026 -->.
-# The derivation, the example rates and traffic, the simulations and the advice are our
-# own material.
+# The derivation, the example rates and traffic, the simulations, the advice and the
+# answers to the follow-ups are our own material.
 #
 # <!-- ln:sources -->

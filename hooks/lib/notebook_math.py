@@ -103,5 +103,19 @@ def with_static_math(content: str) -> str | None:
             return None
         for (start, end), html in reversed(list(zip(spans, drawn))):
             if html is not None:
-                content = content[:start] + html + content[end:]
+                content = content[:start] + focusable_displays(html) + content[end:]
     return content.replace(WRAPPER, STATIC, 1)
+
+
+_DISPLAY = re.compile(r'<span class="katex">(?=<math [^>]*display="block")')
+
+
+def focusable_displays(html: str) -> str:
+    """A displayed equation may scroll sideways (site.css), so its box can take focus
+    and be scrolled from the keyboard.
+
+    >>> focusable_displays('<span class="katex"><math xmlns="m" display="block"></math></span>'
+    ...                    '<span class="katex"><math xmlns="m"></math></span>')
+    '<span class="katex" tabindex="0"><math xmlns="m" display="block"></math></span><span class="katex"><math xmlns="m"></math></span>'
+    """
+    return _DISPLAY.sub('<span class="katex" tabindex="0">', html)

@@ -31,3 +31,10 @@ def test_unwrapping_plain_spans_keeps_every_character_of_real_code():
     assert '<span class="n">' in block and '<span class="w">' in block
     assert '<span class="n">' not in light and '<span class="w">' not in light
     assert light.count("<span") < 0.8 * block.count("<span")
+
+
+def test_only_long_listings_leave_the_search_index():
+    short = '<div class="language-python highlight"><pre><code>' + "x = 1\n" * 5 + '</code></pre></div>'
+    long = '<div class="language-python highlight"><pre><code>' + "x = 1\n" * 60 + '</code></pre></div>'
+    assert "data-search-exclude" not in code_listings.without_plain_spans(short)
+    assert code_listings.without_plain_spans(long).startswith('<div data-search-exclude class="language-python')

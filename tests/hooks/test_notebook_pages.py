@@ -22,3 +22,14 @@ def test_alt_texts_are_counted_and_cdn_loaders_dropped():
     html, images = notebook_pages.with_alt_texts(
         '<img alt="No description has been provided for this image">' * 2, ["one plot"])
     assert images == 2 and 'alt="one plot"' in html and "Plot without a description" in html
+
+
+def test_a_notebooks_copy_text_and_outputs_stay_out_of_the_search_index():
+    from hooks import notebook_pages
+
+    cell = ('<div class="clipboard-copy-txt" id="cell-1">x = 1</div>'
+            '<div class="jp-OutputArea jp-Cell-outputArea"><pre>42</pre></div>'
+            '<div class="jp-InputArea"><pre>x = 1</pre></div>')
+    out = notebook_pages.unsearched(cell)
+    assert out.count("data-search-exclude") == 2
+    assert '<div class="jp-InputArea">' in out  # the code itself stays searchable

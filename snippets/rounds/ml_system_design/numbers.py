@@ -5,7 +5,11 @@ with grouped-query attention (Llama 3 8B: 32 layers, 8 key/value heads of
 dimension 128), served in 16-bit precision on one 80 GB GPU. Decimal units:
 1 GB = 1e9 bytes. The model counts only weights and the key/value cache; real
 servers also need activations, allocator slack and the runtime, so the counts
-here are upper bounds.
+here are upper bounds unless a reserve for them is passed in.
+
+The same functions take any dense decoder's shape, a cache stored at another
+precision than the weights (an 8-bit cache) and a batch; the notebook
+docs/notebooks/gpu-memory-and-kv-cache.py imports them for its examples.
 """
 from __future__ import annotations
 
@@ -20,6 +24,21 @@ class Model:
     kv_heads: int = 8
     head_dim: int = 128
     bytes_per_value: int = 2  # 16-bit weights and cache
+    query_heads: int = 32  # grouped-query attention: query heads share the kv_heads
+    kv_bytes_per_value: int | None = None  # the cache's precision, if not the weights'
+
+    def __post_init__(self) -> None:
+        if self.query_heads % self.kv_heads:
+            raise ValueError("query heads must split evenly among the key/value heads")
+
+    @property
+    def cache_bytes_per_value(self) -> int:
+        """Bytes of one cached key or value element.
+
+        >>> EXAMPLE.cache_bytes_per_value, Model(kv_bytes_per_value=1).cache_bytes_per_value
+        (2, 1)
+        """
+        return self.bytes_per_value if self.kv_bytes_per_value is None else self.kv_bytes_per_value
 
 
 EXAMPLE = Model()
@@ -34,23 +53,47 @@ def weight_bytes(model: Model = EXAMPLE) -> float:
     return model.params * model.bytes_per_value
 
 
+def kv_bytes_per_token_per_layer(model: Model = EXAMPLE) -> int:
+    """One layer's cache for one token: a key and a value vector per KV head.
+
+    The number of query heads does not appear: with grouped-query attention
+    several query heads read the same cached key and value.
+
+    >>> kv_bytes_per_token_per_layer()
+    4096
+    """
+    return 2 * model.kv_heads * model.head_dim * model.cache_bytes_per_value
+
+
 def kv_bytes_per_token(model: Model = EXAMPLE) -> int:
     """Key/value cache per token: a key and a value per layer per KV head.
 
     >>> kv_bytes_per_token()
     131072
     """
-    return 2 * model.layers * model.kv_heads * model.head_dim * model.bytes_per_value
+    return model.layers * kv_bytes_per_token_per_layer(model)
 
 
-def sequences_that_fit(gpu_bytes: float, tokens: int, model: Model = EXAMPLE) -> int:
-    """How many sequences of `tokens` fit in what the weights leave free (upper bound).
+def kv_cache_bytes(tokens: int, batch: int = 1, model: Model = EXAMPLE) -> int:
+    """The cache of `batch` sequences of `tokens` tokens each.
 
-    >>> sequences_that_fit(80e9, 4096)
-    119
+    >>> kv_cache_bytes(4096) / 1e9, kv_cache_bytes(4096, batch=10) / 1e9
+    (0.536870912, 5.36870912)
     """
-    free = gpu_bytes - weight_bytes(model)
-    return max(0, math.floor(free / (tokens * kv_bytes_per_token(model))))
+    return batch * tokens * kv_bytes_per_token(model)
+
+
+def sequences_that_fit(gpu_bytes: float, tokens: int, model: Model = EXAMPLE,
+                       reserve_bytes: float = 0.0) -> int:
+    """How many sequences of `tokens` fit in what the weights and a reserve
+    (activations, runtime, allocator slack) leave free. With no reserve, an
+    upper bound.
+
+    >>> sequences_that_fit(80e9, 4096), sequences_that_fit(80e9, 4096, reserve_bytes=8e9)
+    (119, 104)
+    """
+    free = gpu_bytes - weight_bytes(model) - reserve_bytes
+    return max(0, math.floor(free / kv_cache_bytes(tokens, model=model)))
 
 
 def concurrent_sequences(requests_per_second: float, seconds_each: float) -> float:

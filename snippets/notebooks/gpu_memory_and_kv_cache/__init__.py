@@ -1,0 +1,1 @@
+"""Code for docs/notebooks/gpu-memory-and-kv-cache."""
