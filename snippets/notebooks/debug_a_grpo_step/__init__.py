@@ -1,0 +1,1 @@
+"""Code for docs/notebooks/debug-a-grpo-step."""
