@@ -2,6 +2,7 @@
 """One entry point for readers and contributors. Needs only Python 3.11+.
 
     python3 dev.py serve                 # preview the site on http://127.0.0.1:8000
+    python3 dev.py serve --full          # ... rebuilding every page on each change
     python3 dev.py test                  # every test: snippets, pages, build, browser
     python3 dev.py test --fast           # no build, no browser: content, snippets, hooks, tools
     python3 dev.py test tests/design     # a subset (extra arguments go to pytest)
@@ -10,6 +11,7 @@
     python3 dev.py new KIND SECTION/SLUG # scaffold page + snippet + test from a template
     python3 dev.py bench                 # build time and page weights, for the budgets
     python3 dev.py lock                  # re-pin requirements.lock after editing pyproject.toml
+    python3 dev.py lock --upgrade        # move every pin to its newest allowed version
 
 Each command first makes sure `.venv/` holds exactly the packages pinned in
 `requirements.lock` (installed with `--require-hashes`), then runs inside it.
@@ -81,19 +83,28 @@ def main(argv: list[str]) -> int:
         return 0
     command, rest = argv[0], argv[1:]
     if command == "lock":
-        return lock()
+        return lock(upgrade="--upgrade" in rest)
     python = ensure_environment()
     if command == "serve":
-        return run(python, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *rest)
+        # After the first full build, rebuild only the pages that changed (under a
+        # second at 100 pages, against seconds for everything); page problems are shown
+        # as warnings instead of stopping the server. `--full` rebuilds everything
+        # strictly on each change, e.g. when front matter that lists feed on changes.
+        mode = ["--strict"] if "--full" in rest else ["--dirty", "--no-strict"]
+        rest = [arg for arg in rest if arg != "--full"]
+        return run(python, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *mode, *rest)
     if command == "build":
         return run(python, "-m", "mkdocs", "build", "--strict", *rest)
     if command == "test":
         # The whole suite gates coverage of snippets/ at 100%; a subset
         # (`dev.py test tests/design`, `--fast`) runs without the gate.
+        # Both run on every core (pytest-xdist); the checks that share one visit of a
+        # page stay in one worker (tests/site/conftest.py).
+        cores = ["-n", "auto", "--dist", "loadgroup"]
         if rest[:1] == ["--fast"]:  # what needs no build and no browser
-            rest = ["--ignore=tests/site", "-m", "not slow", "-q", *rest[1:]]
+            rest = ["--ignore=tests/site", "-m", "not slow", "-q", *cores, *rest[1:]]
             return run(python, "-m", "pytest", *rest)
-        gate = [] if rest else ["--cov", "--cov-report=term-missing:skip-covered",
+        gate = [] if rest else [*cores, "--cov", "--cov-report=term-missing:skip-covered",
                                 "--cov-fail-under=100"]
         return run(python, "-m", "pytest", *gate, *rest)
     if command in {"practice", "new", "bench"}:
@@ -102,8 +113,12 @@ def main(argv: list[str]) -> int:
     return 2
 
 
-def lock() -> int:
-    """Re-resolve requirements.lock from pyproject.toml for every platform and Python >= 3.11."""
+def lock(upgrade: bool = False) -> int:
+    """Re-resolve requirements.lock from pyproject.toml for every platform and Python >= 3.11.
+
+    Pins already in the lock are kept where they still satisfy pyproject.toml; with
+    `--upgrade`, every package moves to its newest allowed version (the weekly
+    dependency workflow does this and opens a pull request)."""
     tools = ROOT / ".cache" / "lock-tools"
     if not (tools / "bin" / "uv").exists() and not (tools / "Scripts" / "uv.exe").exists():
         venv.create(tools, with_pip=True)
@@ -112,7 +127,8 @@ def lock() -> int:
     uv = tools / ("Scripts/uv.exe" if os.name == "nt" else "bin/uv")
     return subprocess.run([uv, "pip", "compile", "pyproject.toml", "--universal", "--fork-strategy",
                            "fewest", "--python-version", "3.11", "--generate-hashes",
-                           "--quiet", "-o", "requirements.lock"], cwd=ROOT).returncode
+                           "--quiet", *(["--upgrade"] if upgrade else []), "-o", "requirements.lock"],
+                          cwd=ROOT).returncode
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hooks.lib.definitions import DOCS, ROOT, kinds  # noqa: F401  (ROOT: one definition, re-exported)
+from hooks.lib.definitions import DOCS, kinds
 from hooks.lib.pages import page_id, pages
 
 PAGES = list(pages())

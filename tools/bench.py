@@ -6,6 +6,10 @@ and Lighthouse scores on a phone.
     python3 dev.py bench --runs 3         # median build time of three builds
     python3 dev.py bench --json out.json  # also write the numbers as JSON
     python3 dev.py bench --strict         # exit 1 when a budget is missed
+    python3 dev.py bench --every notebook # Lighthouse on every page of a kind as well
+    python3 dev.py bench --scale          # build time at 100 and 500 pages; rebuild after an edit
+    python3 dev.py bench --suite          # time the whole test suite (`dev.py test`)
+    python3 dev.py bench --publish        # all of the above, written to docs/about/quality.json
 
 Speed and size are measured here, never asserted by timed tests: a slow machine is
 not a bug. Page weight is what a first visit to the page downloads before any
@@ -53,12 +57,19 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 BUDGETS = {
     "build_seconds": 90.0,        # full build, notebooks executed afresh, 2 cores
     "page_kb_gz": 500.0,          # heaviest page, first visit (diagrams are inline SVG)
-    "search_index_kb_gz": 400.0,
+    # The index loads in a worker when a reader first searches, never with the page. It
+    # grows with the text, so its budget is per page; notebook outputs and listings over
+    # 40 lines are left out of it (hooks/notebook_pages.py, hooks/code_listings.py).
+    "search_index_kb_gz_per_page": 8.0,
     "lighthouse_performance": 95,
     "lighthouse_accessibility": 100,
     "lighthouse_best-practices": 100,
     "lighthouse_seo": 100,
+    "suite_seconds": 300.0,       # `python3 dev.py test`, every test, 2 cores
+    "rebuild_seconds": 2.0,       # `dev.py serve`: one page edited, 100-page site
 }
+SCALE_PAGES = (100, 500)          # synthetic sites (tools/synthetic.py) for build scaling
+PUBLISHED = DOCS / "about" / "quality.json"  # what the Quality page shows (hooks/quality.py)
 
 
 def is_minimum(budget: str) -> bool:
@@ -150,8 +161,9 @@ def built_path(source: Path, docs: Path = DOCS) -> str:
     return relative + "/index.html"
 
 
-def pages_by_kind(site: Path, docs: Path = DOCS) -> dict[str, str]:
-    """For each kind, its heaviest built page (the worst case of that kind)."""
+def pages_by_kind(site: Path, docs: Path = DOCS, every: str | None = None) -> dict[str, str]:
+    """For each kind, its heaviest built page (the worst case of that kind); with
+    `every`, each page of that kind as well, labelled "kind page-name"."""
     weights = {p["page"]: p["gz_bytes"] for p in measure(site)["pages"]}
     chosen: dict[str, str] = {}
     for source in sorted([*docs.rglob("*.md"), *docs.rglob("*.py")]):
@@ -161,7 +173,12 @@ def pages_by_kind(site: Path, docs: Path = DOCS) -> dict[str, str]:
         built = built_path(source, docs)
         if kind and built in weights and weights[built] > weights.get(chosen.get(kind, ""), -1):
             chosen[kind] = built
-    return dict(sorted(chosen.items()))
+        if kind and kind == every and built in weights:
+            chosen[f"{kind} {source.stem}"] = built
+    heaviest = {kind: page for kind, page in chosen.items() if " " not in kind}
+    # a kind's heaviest page is measured once, under the kind's own name
+    return dict(sorted((label, page) for label, page in chosen.items()
+                       if " " not in label or page != heaviest.get(label.split()[0])))
 
 
 # --- serving the site as GitHub Pages does ----------------------------------------
@@ -297,8 +314,12 @@ def verdicts(result: dict) -> list[tuple[str, float, float, bool]]:
     out = [
         ("build_seconds", result["build_seconds"]),
         ("page_kb_gz", max(p["gz_bytes"] for p in result["pages"]) / 1024),
-        ("search_index_kb_gz", result["search_index_gz_bytes"] / 1024),
+        ("search_index_kb_gz_per_page", result["search_index_gz_bytes"] / 1024 / max(1, len(result["pages"]))),
     ]
+    if "suite" in result:
+        out.append(("suite_seconds", result["suite"]["seconds"]))
+    if "scale" in result:
+        out.append(("rebuild_seconds", result["scale"]["rebuild_seconds"]))
     rows = [(name, measured, BUDGETS[name], within(name, measured)) for name, measured in out]
     for kind, numbers in result.get("lighthouse", {}).items():
         for category in CATEGORIES:
@@ -318,7 +339,7 @@ def build(site: Path, site_url: str | None = None) -> float:
     return time.perf_counter() - start
 
 
-def lighthouse_all(site: Path, base_url: str) -> dict:
+def lighthouse_all(site: Path, base_url: str, every: str | None = None) -> dict:
     browser = chromium()
     if not browser:
         print("bench: Lighthouse skipped: no Chromium (apt-get install chromium, or set "
@@ -326,7 +347,7 @@ def lighthouse_all(site: Path, base_url: str) -> dict:
         return {}
     cli = lighthouse()
     results = {}
-    for kind, page in pages_by_kind(site).items():
+    for kind, page in pages_by_kind(site, every=every).items():
         url = base_url + page.removesuffix("index.html")
         print(f"bench: Lighthouse x{LIGHTHOUSE_RUNS} {kind}: {url}", file=sys.stderr, flush=True)
         runs = [run_lighthouse(cli, url, browser) for _ in range(LIGHTHOUSE_RUNS)]
@@ -347,11 +368,11 @@ def report(result: dict) -> None:
     if result.get("lighthouse"):
         weights = {p["page"]: p for p in result["pages"]}
         print(f"\nLighthouse, mobile, median of {LIGHTHOUSE_RUNS} runs")
-        print(f"{'kind':<12}{'page':<44}{'perf':>5}{'a11y':>5}{'bp':>5}{'seo':>5}"
+        print(f"{'kind':<24}{'page':<44}{'perf':>5}{'a11y':>5}{'bp':>5}{'seo':>5}"
               f"{'TBT ms':>8}{'LCP ms':>8}{'CLS':>7}{'DOM':>6}{'gz KB':>7}")
         for kind, numbers in result["lighthouse"].items():
             m = numbers["median"]
-            print(f"{kind:<12}{numbers['page']:<44}"
+            print(f"{kind:<24}{numbers['page']:<44}"
                   + "".join(f"{m.get(c, 0):>5.0f}" for c in CATEGORIES)
                   + f"{m.get('total-blocking-time', 0):>8.0f}{m.get('largest-contentful-paint', 0):>8.0f}"
                   f"{m.get('cumulative-layout-shift', 0):>7.3f}{m.get('dom-size', 0):>6.0f}"
@@ -361,10 +382,98 @@ def report(result: dict) -> None:
             print(f"note: load average {result['load_average']:.1f} on {cores} cores while "
                   "measuring: other work slows the page's scripts, so these scores are "
                   "pessimistic; measure again on a quiet machine before acting on them")
+    if result.get("scale"):
+        scaled = result["scale"]
+        print("\nBuild time as the site grows (synthetic pages from the templates, notebooks cached)")
+        for size, numbers in scaled["builds"].items():
+            print(f"  {size:>4} pages ({numbers['added']:>3} generated)  {numbers['seconds']:6.1f} s")
+        print(f"  dev.py serve, one page edited at {scaled['rebuild_pages']} pages: "
+              f"{scaled['rebuild_seconds']:.2f} s (everything rebuilt: {scaled['full_rebuild_seconds']:.1f} s)")
+    if result.get("suite"):
+        run = result["suite"]
+        counts = ", ".join(f"{n} {what}" for what, n in run["counts"].items())
+        print(f"\nTest suite (python3 dev.py test): {run['seconds']:.0f} s; {counts}; "
+              f"coverage {run['coverage']}%; exit {run['exit']}")
     print()
     for name, measured, limit, met in verdicts(result):
         sign = ">=" if is_minimum(name.split()[0]) else "<="
         print(f"{name:<44}{measured:>10.1f}  budget {sign} {limit:>7.1f}  {'ok' if met else 'MISSED'}")
+
+
+def scale(sizes=SCALE_PAGES) -> dict:
+    """Build time of synthetic copies of the site grown to each size (notebooks from the
+    cache, as a contributor builds), and `dev.py serve`'s rebuild after one edit at the
+    smallest size, in its default mode (only the edited page) and rebuilding everything."""
+    from tools import synthetic
+
+    builds = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for size in sizes:
+            copy, added = synthetic.site_copy(Path(folder) / str(size), size)
+            synthetic.build_seconds(copy)  # warm: the copy's first build fills its caches
+            builds[str(size)] = {"added": added, "seconds": synthetic.build_seconds(copy)}
+            print(f"bench: {size} pages ({added} generated): build {builds[str(size)]['seconds']:.1f} s",
+                  file=sys.stderr, flush=True)
+        smallest = Path(folder) / str(sizes[0])
+        edited = sorted((smallest / "docs").rglob("*.md"))[-1]
+        port = serve(Path(folder)).server_address[1]  # a free port, released below
+        rebuild = synthetic.rebuild_seconds(smallest, edited, port + 1, dirty=True)
+        full = synthetic.rebuild_seconds(smallest, edited, port + 2, dirty=False)
+    return {"builds": builds, "rebuild_seconds": rebuild, "full_rebuild_seconds": full,
+            "rebuild_pages": sizes[0]}
+
+
+_SUMMARY = re.compile(r"=+ (.*?) in ([\d.]+)s")
+_COVERAGE = re.compile(r"Total coverage: ([\d.]+)%")
+
+
+def suite_result(output: str, seconds: float) -> dict:
+    """The counts, coverage and time of a `dev.py test` run, from its output.
+
+    >>> suite_result("Total coverage: 100.00%\\n=== 7043 passed, 2 skipped, 7 xfailed in 301.2s ===", 305.0)
+    {'seconds': 305.0, 'pytest_seconds': 301.2, 'counts': {'passed': 7043, 'skipped': 2, 'xfailed': 7}, 'coverage': 100.0}
+    """
+    summary = _SUMMARY.findall(output)
+    counts = {}
+    if summary:
+        for part in summary[-1][0].split(", "):
+            number, _, what = part.partition(" ")
+            if number.isdigit():
+                counts[what] = int(number)
+    coverage = _COVERAGE.search(output)
+    return {"seconds": seconds, "pytest_seconds": float(summary[-1][1]) if summary else None,
+            "counts": counts, "coverage": float(coverage.group(1)) if coverage else None}
+
+
+def suite() -> dict:
+    """Run the README's test command (`python3 dev.py test`, CI=true) and time it."""
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, str(ROOT / "dev.py"), "test"], cwd=ROOT,
+                          env=dict(os.environ, CI="true"), capture_output=True, text=True)
+    result = suite_result(done.stdout + done.stderr, round(time.perf_counter() - start, 1))
+    result["exit"] = done.returncode
+    log = ROOT / ".cache" / "bench-suite.log"  # what failed, when something did
+    log.parent.mkdir(exist_ok=True)
+    log.write_text(done.stdout + done.stderr, encoding="utf-8")
+    if done.returncode:
+        print(f"bench: the suite failed; its output is in {log.relative_to(ROOT)}", file=sys.stderr)
+    return result
+
+
+def machine() -> dict:
+    """What the figures were measured on."""
+    model = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        model = next((line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines()
+                      if line.startswith("model name")), "")
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kib = int(meminfo.read_text().split()[1])
+        memory = f"{kib / 1024 / 1024:.0f} GiB"
+    return {"cores": os.cpu_count(), "cpu": model, "memory": memory,
+            "python": sys.version.split()[0], "platform": sys.platform}
 
 
 def main(argv: list[str]) -> int:
@@ -373,7 +482,16 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse runs")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--strict", action="store_true")
+    parser.add_argument("--every", metavar="KIND",
+                        help="Lighthouse on every page of this kind, not only its heaviest")
+    parser.add_argument("--scale", action="store_true", help="build time at 100 and 500 pages; rebuild time")
+    parser.add_argument("--suite", action="store_true", help="time the whole test suite")
+    parser.add_argument("--publish", action="store_true",
+                        help=f"everything, written to {PUBLISHED.relative_to(ROOT)} for the Quality page")
     args = parser.parse_args(argv)
+    if args.publish:
+        args.scale = args.suite = True
+        args.json = args.json or PUBLISHED
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
         site.mkdir()
@@ -383,13 +501,20 @@ def main(argv: list[str]) -> int:
             times = [build(site, base_url) for _ in range(args.runs)]
             result = measure(site)
             load = busy()
-            result["lighthouse"] = {} if args.no_lighthouse else lighthouse_all(site, base_url)
+            result["lighthouse"] = {} if args.no_lighthouse else lighthouse_all(site, base_url, args.every)
             result["load_average"] = max(load, busy())
         finally:
             server.shutdown()
     result["build_seconds"] = statistics.median(times)
     result["build_runs"] = times
+    if args.scale:
+        result["scale"] = scale()
+    if args.suite:
+        result["suite"] = suite()
+    result["measured"] = {"date": time.strftime("%Y-%m-%d"), "machine": machine(),
+                          "load_average": result["load_average"]}
     report(result)
+    result["verdicts"] = verdicts(result)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(result, indent=2))

@@ -18,20 +18,25 @@ FETCHING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetc
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
 
 
-def build_command(site_dir: Path, site_url: str | None = None) -> tuple[list, dict]:
+def build_command(site_dir: Path, site_url: str | None = None,
+                  generator: str = "mkdocs") -> tuple[list, dict]:
     """(argv, env) for a strict build into `site_dir`, notebooks executed afresh.
 
     Never `--quiet`: MkDocs then stops counting warnings, so `--strict` passes a
-    build that has them.
+    build that has them. `generator="properdocs"` builds the same mkdocs.yml with
+    ProperDocs, the continuation of MkDocs 1.x (tests/site/test_properdocs.py).
 
     >>> argv, env = build_command(Path("/tmp/s"))
     >>> argv[1:5], env["NOTEBOOK_CACHE"]
     (['-m', 'mkdocs', 'build', '--strict'], 'false')
+    >>> build_command(Path("/tmp/s"), generator="properdocs")[0][2:7]
+    ['properdocs', 'build', '--strict', '-f', 'mkdocs.yml']
     """
     env = dict(os.environ, NOTEBOOK_CACHE="false", NO_MKDOCS_2_WARNING="1")
     if site_url:
         env["SITE_URL"] = site_url
-    argv = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)]
+    config = ["-f", "mkdocs.yml"] if generator != "mkdocs" else []  # ProperDocs looks for properdocs.yml
+    argv = [sys.executable, "-m", generator, "build", "--strict", *config, "-d", str(site_dir)]
     return argv, env
 
 

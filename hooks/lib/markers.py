@@ -19,6 +19,7 @@ KNOWN = {
     "catalog": "the table of catalogued pages, all or those of some facet ids (hooks/catalog.py)",
     "questions": "the page's questions, from its front matter (hooks/story_bank.py)",
     "story-bank": "links to the story-bank worksheet, Markdown and CSV (hooks/story_bank.py)",
+    "quality": "the latest measured figures from docs/about/quality.json (hooks/quality.py)",
 }
 MARKER = re.compile(r"<!--\s*ln:([a-z][a-z-]*)((?:\s+[a-z0-9-]+)*)\s*-->")
 # Anything that looks like it was meant to be a marker: "ln" after the comment

@@ -19,6 +19,7 @@ Only the style blocks nbconvert writes just before a notebook's wrapper
 """
 from __future__ import annotations
 
+import functools
 import re
 
 _STYLE = re.compile(r"<style[^>]*>(.*?)</style>\s*", re.S)
@@ -34,12 +35,13 @@ _VAR_DEF = re.compile(r"^\s*(--[\w-]+)\s*:")
 RUNTIME_CLASS_PREFIXES = ("md-", "katex")
 
 
-def split_blocks(css: str) -> list[tuple[str, str | None]]:
+@functools.lru_cache(maxsize=256)  # every notebook page carries the same nbconvert styles
+def split_blocks(css: str) -> tuple[tuple[str, str | None], ...]:
     """Top-level items of a stylesheet: (prelude, body) for `x { ... }`, (statement, None)
     for `@charset ...;`. Strings and comments do not confuse the braces.
 
     >>> split_blocks('@charset "a";.a{b:c}@media x{.d{e:f}}')
-    [('@charset "a";', None), ('.a', 'b:c'), ('@media x', '.d{e:f}')]
+    (('@charset "a";', None), ('.a', 'b:c'), ('@media x', '.d{e:f}'))
     """
     items, i, start, depth, body_start, quote = [], 0, 0, 0, 0, ""
     while i < len(css):
@@ -68,7 +70,7 @@ def split_blocks(css: str) -> list[tuple[str, str | None]]:
                               css[body_start:i].strip()))
                 start = i + 1
         i += 1
-    return [(p, b) for p, b in items if p or b]
+    return tuple((p, b) for p, b in items if p or b)
 
 
 def selector_may_match(selector: str, classes: set[str], ids: set[str]) -> bool:

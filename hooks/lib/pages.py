@@ -6,7 +6,9 @@ folder of a kind whose suffix is `.py` (schema/kinds.yml); folders starting with
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 from typing import Any, Iterator
@@ -16,6 +18,7 @@ import yaml
 from hooks.lib.definitions import DOCS, notebook_sections
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result, faster
 _H2 = re.compile(r"^##\s+(.+?)\s*(\{[^}]*\})?\s*$")
 
 
@@ -57,7 +60,7 @@ def split_front_matter(text: str, notebook: bool = False) -> tuple[dict[str, Any
             block = lines[1:end]
             if notebook:
                 block = [re.sub(r"^# ?", "", line) for line in block]
-            data = yaml.safe_load("".join(block)) or {}
+            data = yaml.load("".join(block), Loader=_LOADER) or {}
             if not isinstance(data, dict):
                 return {"__invalid__": data}, "".join(lines[end + 1:])
             data.pop("jupyter", None)
@@ -66,7 +69,19 @@ def split_front_matter(text: str, notebook: bool = False) -> tuple[dict[str, Any
 
 
 def read_page(path: Path) -> tuple[dict[str, Any], str]:
-    """Front matter (dates as ISO strings) and Markdown body of a page or notebook."""
+    """Front matter (dates as ISO strings) and Markdown body of a page or notebook.
+
+    Each hook, the catalog lists and the checks read pages many times in one build, so a
+    page is parsed once per version of the file (its path, size and modification time);
+    each caller gets its own copy of the front matter.
+    """
+    stat = path.stat()
+    meta, body = _read_page(Path(path), stat.st_mtime_ns, stat.st_size)
+    return copy.deepcopy(meta), body
+
+
+@functools.lru_cache(maxsize=2048)
+def _read_page(path: Path, mtime_ns: int, size: int) -> tuple[dict[str, Any], str]:
     text = path.read_text(encoding="utf-8")
     notebook = path.suffix == ".py"
     meta, body = split_front_matter(text, notebook=notebook)

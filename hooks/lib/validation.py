@@ -1,4 +1,5 @@
-"""Check pages against schema/: front matter, anatomy, hints before answers, markers.
+"""Check pages against schema/: front matter, anatomy, hints before answers, markers,
+and no unsafe HTML (hooks/lib/unsafe_html.py).
 
 Shared by the page-check hook and the tests, so that a page fails in the same
 way, with the same one-line message, in `mkdocs serve`, `mkdocs build --strict`
@@ -19,7 +20,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from hooks.lib import listing, markers
+from hooks.lib import listing, markers, unsafe_html
 from hooks.lib.definitions import DOCS, claims, common_fields, fields, kinds, taxonomy, theme_fields
 from hooks.lib.pages import headings, pages, read_page, sections
 
@@ -300,6 +301,8 @@ def check_page(path: Path, docs: Path = DOCS) -> list[Problem]:
     if not meta:
         return [Problem(where, "front matter", "missing (every page starts with a --- block)")]
     problems = check_front_matter(meta, where)
+    problems += [Problem(where, "html", f"line {line}: {message}") for line, message
+                 in unsafe_html.problems(path.read_text(encoding="utf-8"), notebook=path.suffix == ".py")]
     kind = meta.get("kind")
     if isinstance(kind, str) and kind in kinds():
         problems += check_headings(kind, headings(body), where)

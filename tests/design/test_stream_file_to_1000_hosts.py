@@ -6,10 +6,10 @@ design moves the way the page's argument says it should.
 """
 import runpy
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.design.stream_file_to_1000_hosts.makespan import (
     BASELINE, MiB, best_chunk_bytes, chunk_count, floor_s, host_finish_s, human,
     ingress_failover_delay_s, naive_parallel_pulls_s, overlap_knee_bytes, period_s,
@@ -17,7 +17,7 @@ from snippets.design.stream_file_to_1000_hosts.makespan import (
     store_and_forward_tree_s, stripe_tree_fill, striped_s, striped_stages, tree_depth)
 from snippets.design.stream_file_to_1000_hosts.swarm import peer_sets, rarest, swarm_rounds
 
-MODEL = Path(__file__).resolve().parents[2] / "snippets/design/stream_file_to_1000_hosts/makespan.py"
+MODEL = ROOT / "snippets/design/stream_file_to_1000_hosts/makespan.py"
 FLEETS = [replace(BASELINE, hosts=n, nic_bps=nic, chunk_overhead_s=o)
           for n in (1, 2, 10, 1000, 5000) for nic in (1e9, 10e9) for o in (0.0, 0.001, 0.01)]
 

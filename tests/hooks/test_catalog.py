@@ -1,10 +1,13 @@
 """hooks/catalog.py and hooks/lib/listing.py: one row per catalogued page, columns from the
 facets table, and the filtered lists round pages show."""
+import re
 from types import SimpleNamespace
+
+import markdown
 
 from hooks import catalog
 from hooks.lib import listing
-from hooks.lib.definitions import DOCS, facets, kinds
+from hooks.lib.definitions import DOCS, as_list, facets, kinds
 from hooks.lib.validation import check_marker_arguments
 
 
@@ -23,11 +26,27 @@ def test_the_table_has_one_column_per_facet():
     assert header == "| Problem | Kind | " + " | ".join(f["column"] for f in facets()) + " |"
 
 
-def test_the_marker_becomes_the_table_and_nothing_else_changes():
+def test_the_marker_becomes_the_filterable_table_and_nothing_else_changes():
     out = catalog.on_page_markdown("before\n<!-- ln:catalog -->\nafter <!-- ln:sources -->",
                                    page=None, config=SimpleNamespace(docs_dir=str(DOCS)), files=None)
-    assert out.startswith("before\n<div class=\"ln-catalog\" markdown>\n\n| Problem |")
+    assert out.startswith('before\n<div class="ln-catalog ln-catalog--all" markdown>\n\n<form class="ln-filter" hidden')
     assert out.endswith("</div>\nafter <!-- ln:sources -->")
+    assert out.count("<tr data-kind=") == len(listing.rows(DOCS))
+
+
+def test_the_full_table_renders_its_links_as_markdown_and_its_ids_as_data():
+    entries = listing.rows(DOCS)
+    html = markdown.markdown(catalog.render([], DOCS), extensions=["md_in_html", "tables"])
+    rows = re.findall(r"<tr (data-[^>]*)>\s*<td>(<a href=\"[^\"]+\">[^<]+</a>)</td>", html)
+    assert len(rows) == len(entries)
+    first_attrs, first_link = rows[0]
+    assert f'href="/{entries[0]["path"]}"' in first_link
+    assert f'data-roles="{" ".join(entries[0]["roles"])}"' in first_attrs
+    # every id offered by the form is one some row carries, so no choice empties the table
+    offered = re.findall(r'<select name="(\w+)">(.*?)</select>', html)
+    for name, options in offered:
+        for value in re.findall(r'<option value="([\w-]+)">', options):
+            assert any(value in as_list(e.get(name)) or e.get(name) == value for e in entries), (name, value)
 
 
 def test_a_filtered_marker_lists_only_the_pages_of_those_ids_without_that_column():

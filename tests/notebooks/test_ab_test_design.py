@@ -8,7 +8,6 @@ Tolerances are about four Monte Carlo standard errors, so a seed change does not
 break them but a wrong formula does.
 """
 import math
-from pathlib import Path
 from statistics import NormalDist
 
 import jupytext
@@ -18,6 +17,7 @@ import pytest
 
 from hooks.lib.pages import read_page
 
+from hooks.lib.definitions import ROOT
 from snippets.notebooks.ab_test_design.model import (
     cuped, false_positive_rate, guardrail_users_per_arm, minimum_detectable_rate, null_z_paths,
     sample_ratio_p_value, simulated_power, users_with_cuped, z_critical, z_statistics)
@@ -201,7 +201,7 @@ def test_the_sample_ratio_check_is_a_chi_square_test_that_rejects_alpha_of_fair_
     assert sample_ratio_p_value(70_700, 69_300) < 0.001  # a 50.5% / 49.5% split
 
 
-NOTEBOOK = Path(__file__).resolve().parents[2] / "docs/notebooks/ab-test-design.py"
+NOTEBOOK = ROOT / "docs/notebooks/ab-test-design.py"
 
 
 @pytest.fixture(scope="module")

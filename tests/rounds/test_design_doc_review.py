@@ -3,15 +3,15 @@ against simulated independent failures."""
 import contextlib
 import io
 import runpy
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.rounds.design_doc_review.availability import (
     MINUTES_PER_MONTH, downtime_minutes, in_parallel, in_series, report)
 
-MODULE = Path(__file__).resolve().parents[2] / "snippets/rounds/design_doc_review/availability.py"
+MODULE = ROOT / "snippets/rounds/design_doc_review/availability.py"
 
 
 def test_downtime_runs_from_none_to_the_whole_month():

@@ -3,15 +3,15 @@ simulating experiments (seeded), not by re-deriving the formula."""
 import contextlib
 import io
 import runpy
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.rounds.experiment_design.power import (
     chance_of_a_false_alarm, days_to_run, report, sample_size_per_arm)
 
-MODULE = Path(__file__).resolve().parents[2] / "snippets/rounds/experiment_design/power.py"
+MODULE = ROOT / "snippets/rounds/experiment_design/power.py"
 Z_CRITICAL = 1.959963984540054  # two-sided 5%
 
 

@@ -4,14 +4,14 @@ import contextlib
 import io
 import random
 import runpy
-from pathlib import Path
 
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.rounds.incident_debugging.queueing import (
     hours_to_exhaust, p95_ms, report, utilisation_for_p95)
 
-MODULE = Path(__file__).resolve().parents[2] / "snippets/rounds/incident_debugging/queueing.py"
+MODULE = ROOT / "snippets/rounds/incident_debugging/queueing.py"
 
 
 def simulated_p95(service_ms: float, utilisation: float, customers: int, seed: int) -> float:

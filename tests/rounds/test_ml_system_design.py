@@ -4,15 +4,15 @@ import io
 import math
 import runpy
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.rounds.ml_system_design.numbers import (
     EXAMPLE, concurrent_sequences, gpus_for_cache, kv_bytes_per_token, report,
     sequences_that_fit, weight_bytes)
 
-MODULE = Path(__file__).resolve().parents[2] / "snippets/rounds/ml_system_design/numbers.py"
+MODULE = ROOT / "snippets/rounds/ml_system_design/numbers.py"
 SHAPES = [EXAMPLE, replace(EXAMPLE, layers=80, kv_heads=8, head_dim=128, params=70e9),
           replace(EXAMPLE, kv_heads=32), replace(EXAMPLE, bytes_per_value=1)]
 

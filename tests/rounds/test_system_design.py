@@ -3,14 +3,14 @@ definitions they stand for rather than against their own outputs."""
 import contextlib
 import io
 import runpy
-from pathlib import Path
 
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.rounds.system_design.numbers import (
     SECONDS_PER_DAY, bytes_per_second, in_flight, per_second, report, storage_bytes, transfer_seconds)
 
-MODULE = Path(__file__).resolve().parents[2] / "snippets/rounds/system_design/numbers.py"
+MODULE = ROOT / "snippets/rounds/system_design/numbers.py"
 
 
 @pytest.mark.parametrize("per_day", [1, 86_400, 1e6, 3.7e9])

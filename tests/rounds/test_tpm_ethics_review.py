@@ -4,14 +4,14 @@ import contextlib
 import io
 import random
 import runpy
-from pathlib import Path
 
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.rounds.tpm_ethics_review.rare_events import (
     chance_to_see, per_day, report, samples_to_see, upper_bound_after_zero)
 
-MODULE = Path(__file__).resolve().parents[2] / "snippets/rounds/tpm_ethics_review/rare_events.py"
+MODULE = ROOT / "snippets/rounds/tpm_ethics_review/rare_events.py"
 
 
 @pytest.mark.parametrize("rate, samples", [(1e-2, 50), (1e-3, 500), (0.2, 3)])

@@ -4,14 +4,14 @@ import contextlib
 import io
 import random
 import runpy
-from pathlib import Path
 
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.rounds.tpm_system_design.numbers import (
     SECONDS_PER_DAY, added_ms, flags_per_day, per_second, precision, report, reviewers, terabytes_a_year)
 
-MODULE = Path(__file__).resolve().parents[2] / "snippets/rounds/tpm_system_design/numbers.py"
+MODULE = ROOT / "snippets/rounds/tpm_system_design/numbers.py"
 
 
 def simulated_flags(outputs: int, prevalence: float, recall: float, false_alarm_rate: float, seed: int):

@@ -4,14 +4,14 @@ import contextlib
 import io
 import random
 import runpy
-from pathlib import Path
 
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.rounds.tpm_technical_deep_dive.gates import (
     filter_first, good_release_passes, miss_rate_bound, report, review_hours)
 
-MODULE = Path(__file__).resolve().parents[2] / "snippets/rounds/tpm_technical_deep_dive/gates.py"
+MODULE = ROOT / "snippets/rounds/tpm_technical_deep_dive/gates.py"
 
 
 def test_review_time_is_linear_in_items_and_minutes():

@@ -1,7 +1,114 @@
-"""Opening a page of the built site in the browser tests."""
+"""Opening a page of the built site in the browser tests, and the one visit per page
+that the per-page checks (offline, reading on a phone, accessibility) share.
+
+A page is loaded once for all three: `visit` records what each check needs into a
+`Visit`, and the three tests assert on it. Three loads per page cost about 1.3 s each
+on two cores; this keeps the per-page browser work at one load as the site grows.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
 
-def open_page(page, path: str) -> None:
+import pytest
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+FIRST_SCREEN = """() => {
+    const h1 = document.querySelector("article h1")
+    const paragraphs = [...document.querySelectorAll("article p")].filter(p =>
+        !p.closest(".ln-facts, .ln-ours-note, details, .admonition, nav, table")
+        && (h1.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING)
+        && p.innerText.trim().length > 40)
+    const box = (e) => e.getBoundingClientRect()
+    return {titles: document.querySelectorAll("article h1").length, title: box(h1).bottom,
+            paragraph: paragraphs.length ? box(paragraphs[0]).bottom : null}
+}"""
+OPEN_EVERYTHING = """() => {
+    document.querySelectorAll("details").forEach(d => d.open = true)
+    document.getElementById("ln-answer")?.removeAttribute("hidden")
+}"""
+TOO_WIDE = """() => {
+    document.querySelectorAll('[hidden]').forEach(e => e.removeAttribute('hidden'))
+    const found = []
+    const root = document.documentElement
+    if (root.scrollWidth > root.clientWidth + 1) found.push(`the page: ${root.scrollWidth} px`)
+    for (const table of document.querySelectorAll("article table")) {
+        const box = table.closest(".md-typeset__scrollwrap") || table.parentElement
+        if (table.scrollWidth > box.clientWidth + 1)
+            found.push(`table "${table.innerText.slice(0, 40).replace(/\\s+/g, " ")}": `
+                       + `${table.scrollWidth} px in ${box.clientWidth} px`)
+    }
+    return found
+}"""
+
+
+def open_page(page, path: str, until: str = "networkidle") -> None:
     page.goto(page.base_url + path)
+    page.wait_for_load_state(until)
+
+
+def first_page_with(site_dir: Path, marker: str) -> str:
+    """The site path of the first built page whose HTML contains `marker` (pages are
+    chosen by what they contain, not by their titles, which change)."""
+    for html in sorted(site_dir.rglob("index.html")):
+        if marker in html.read_text(encoding="utf-8"):
+            folder = html.parent.relative_to(site_dir).as_posix()
+            return "" if folder == "." else folder + "/"
+    pytest.skip(f"no built page contains {marker!r}")
+
+
+def go_instantly(page, path: str) -> None:
+    """Follow a link the way a reader does, so Material's instant navigation swaps the
+    page in place; fails if the browser loaded a new document instead."""
+    page.evaluate("() => { window.__same_document = true }")
+    page.evaluate("""href => { const a = document.createElement("a"); a.href = href
+                               document.querySelector("article").append(a); a.click() }""",
+                  page.base_url + path)
+    page.wait_for_url(page.base_url + path)
     page.wait_for_load_state("networkidle")
+    assert page.evaluate("() => window.__same_document === true"), "not an instant navigation"
+
+
+@dataclass
+class Visit:
+    """What one load of a page showed."""
+    outside: list[str] = field(default_factory=list)         # requests that left 127.0.0.1
+    console_errors: list[str] = field(default_factory=list)
+    first_screen: dict = field(default_factory=dict)         # on a phone, as loaded
+    too_wide: list[str] = field(default_factory=list)        # on a phone, everything open
+    axe: dict[str, list[str]] = field(default_factory=dict)  # serious findings by scheme
+
+
+def serious(page, options: dict) -> list[str]:
+    """axe-core's serious and critical violations on the page, one line each."""
+    result = page.evaluate("options => axe.run(document, options)", {**options, "resultTypes": ["violations"]})
+    return [f"{v['id']} ({v['impact']}): {len(v['nodes'])}x, e.g. {v['nodes'][0]['target']}"
+            for v in result["violations"] if v["impact"] in {"serious", "critical"}]
+
+
+def visit(page, path: str, axe_script: str) -> Visit:
+    """Load `path` on a phone, then check it at desktop width with axe in both schemes,
+    then everything opened on a phone again. `page` is a tracked page (conftest)."""
+    seen = Visit(outside=page.outside, console_errors=page.console_errors)
+    # axe arrives as an init script: the page's Content-Security-Policy (rightly) refuses
+    # a script tag added by the test, and any refusal would count as a console error
+    page.context.add_init_script(path=axe_script)
+    page.set_viewport_size(PHONE)
+    open_page(page, path)
+    seen.first_screen = page.evaluate(FIRST_SCREEN)
+    # Accessibility at desktop width: every WCAG rule in the light scheme, then the one
+    # rule whose result depends on the scheme, colour contrast, in the dark scheme.
+    # The theme fades colours and the navigation over a few hundred ms after a resize
+    # or a scheme switch: measure the end state, not the fade.
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important }")
+    page.set_viewport_size(DESKTOP)
+    page.evaluate(OPEN_EVERYTHING)
+    seen.axe["light"] = serious(page, {"runOnly": {"type": "tag", "values": WCAG}})
+    page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
+    seen.axe["dark"] = serious(page, {"runOnly": {"type": "rule", "values": ["color-contrast"]}})
+    page.set_viewport_size(PHONE)
+    seen.too_wide = page.evaluate(TOO_WIDE)
+    return seen

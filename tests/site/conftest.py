@@ -12,13 +12,15 @@ import http.server
 import os
 import shutil
 import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
+from hooks import vendor_assets
 from hooks.lib.definitions import ROOT
+from tests.pages import url_of
+from tests.site.browsing import DESKTOP, Visit, visit
 from tools.site import build_command
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -92,14 +94,13 @@ def browser():
         instance.close()
 
 
-@pytest.fixture
-def page(browser, base_url, request):
-    """A fresh page that records console errors and every request leaving 127.0.0.1.
+def _tracked_page(context, base_url: str):
+    """A page that records console errors and every request leaving 127.0.0.1.
 
     Requests to any other host are aborted (the site must work without them) and
-    the test fails at teardown if there were any, or any console error.
+    kept in `page.outside`; console errors and uncaught exceptions in
+    `page.console_errors`.
     """
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.outside, page.console_errors = [], []
 
@@ -114,6 +115,15 @@ def page(browser, base_url, request):
     page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))
     page.base_url = base_url
+    return page
+
+
+@pytest.fixture
+def page(browser, base_url, request):
+    """A fresh tracked page; the test fails at teardown if a request left 127.0.0.1
+    or the console showed an error."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = _tracked_page(context, base_url)
     yield page
     if getattr(request.node, "failed_call", False):  # what the page looked like when it failed
         ARTIFACTS.mkdir(exist_ok=True)
@@ -123,6 +133,30 @@ def page(browser, base_url, request):
     assert page.console_errors == [], f"console errors: {page.console_errors}"
 
 
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    """axe-core, pinned and integrity-checked like the site's libraries, never published."""
+    return str(vendor_assets.ensure_package("axe-core") / "axe.min.js")
+
+
+@pytest.fixture(scope="session")
+def visited(browser, base_url, axe_script):
+    """`visited(source)`: the one load of a page that the per-page checks share
+    (tests/site/browsing.py `visit`), made on first use and kept for the session."""
+    visits = {}
+
+    def get(source: Path) -> Visit:
+        if source not in visits:
+            context = browser.new_context(viewport=DESKTOP)
+            try:
+                visits[source] = visit(_tracked_page(context, base_url), url_of(source), axe_script)
+            finally:
+                context.close()
+        return visits[source]
+
+    return get
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     """Remember a failed test body, so the `page` fixture screenshots only failures."""
@@ -130,3 +164,12 @@ def pytest_runtest_makereport(item, call):
     if report.when == "call" and report.failed:
         item.failed_call = True
     return report
+
+
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (`--dist loadgroup`), the checks that share one visit of a page
+    run in the same worker, so each page is still loaded once."""
+    for item in items:
+        if "visited" in getattr(item, "fixturenames", ()) and "source" in item.callspec.params:
+            source = item.callspec.params["source"]
+            item.add_marker(pytest.mark.xdist_group(f"visit:{source.as_posix()}"))

@@ -2,7 +2,8 @@
 
 Every test runs through the `page` fixture (tests/site/conftest.py), which aborts and
 records any request to a host other than 127.0.0.1 and fails the test if there was
-one, or any console error. Screenshots land in test-artifacts/.
+one, or any console error; the per-page check uses the same tracking in the shared
+visit (`visited`). Screenshots of failures land in test-artifacts/.
 """
 from __future__ import annotations
 
@@ -12,17 +13,38 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.pages import IDS, PAGES, url_of
-from tests.site.browsing import open_page
+from tests.pages import IDS, PAGES
+from tests.site.browsing import first_page_with, go_instantly, open_page
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("source", PAGES, ids=IDS)
-def test_every_page_loads_offline_without_console_errors(page, source):
-    open_page(page, url_of(source))
-    assert page.locator("article h1").count() == 1
-    # the fixture's teardown asserts: no request left 127.0.0.1, no console error
+def test_every_page_loads_offline_without_console_errors(visited, source):
+    seen = visited(source)  # loaded, checked with axe in both schemes, opened up
+    assert seen.first_screen["titles"] == 1
+    assert seen.outside == [], f"requests left 127.0.0.1: {seen.outside}"
+    assert seen.console_errors == [], f"console errors: {seen.console_errors}"
+
+
+def test_the_content_security_policy_refuses_what_no_page_should_do(page):
+    """Every page carries the policy (hooks/content_security.py); here it refuses an
+    injected inline script and a connection elsewhere, and the refusal reaches the
+    console, which every browser test gates on, so a page that breaks the policy fails."""
+    open_page(page, "")
+    refused = page.evaluate("""() => new Promise(resolve => {
+        const seen = []
+        document.addEventListener("securitypolicyviolation", e => seen.push(e.effectiveDirective))
+        const script = document.createElement("script")
+        script.textContent = "window.__ranInline = true"
+        document.body.append(script)
+        fetch("http://127.0.0.2:9/").catch(() => {})
+        setTimeout(() => resolve(seen), 500)
+    })""")
+    assert sorted(refused) == ["connect-src", "script-src-elem"]
+    assert page.evaluate("() => window.__ranInline") is None
+    assert any("Content Security Policy" in e for e in page.console_errors), page.console_errors
+    page.console_errors.clear()  # expected here; anywhere else the fixture fails the test
 
 
 def test_the_home_page_renders_and_says_it_is_unofficial(page):
@@ -43,32 +65,18 @@ def test_search_finds_the_page_about_a_term(page):
     assert any("stream-file-to-1000-hosts" in h for h in hrefs), hrefs
 
 
-def first_page_with(site_dir: Path, marker: str) -> str:
-    """The site path of the first built page whose HTML contains `marker` (pages are
-    chosen by what they contain, not by their titles, which change)."""
-    for html in sorted(site_dir.rglob("index.html")):
-        if marker in html.read_text(encoding="utf-8"):
-            folder = html.parent.relative_to(site_dir).as_posix()
-            return "" if folder == "." else folder + "/"
-    pytest.skip(f"no built page contains {marker!r}")
-
-
-def go_instantly(page, path: str) -> None:
-    """Follow a link the way a reader does, so Material's instant navigation swaps the
-    page in place; fails if the browser loaded a new document instead."""
-    page.evaluate("() => { window.__same_document = true }")
-    page.evaluate("""href => { const a = document.createElement("a"); a.href = href
-                               document.querySelector("article").append(a); a.click() }""",
-                  page.base_url + path)
-    page.wait_for_url(page.base_url + path)
-    page.wait_for_load_state("networkidle")
-    assert page.evaluate("() => window.__same_document === true"), "not an instant navigation"
-
-
 def reveal_answers(page) -> None:
-    """Open the worked answer (hooks/answer_gate.py) as a reader would, where a page has one."""
-    for button in page.locator("[data-ln-reveal][aria-expanded=false]").all():
-        button.click()
+    """Open the worked answer (hooks/answer_gate.py) as a reader would, where a page has one.
+
+    After an instant navigation the page's scripts bind the button when Material announces
+    the new page, which on a loaded machine can come after the click: click until it opens."""
+    for button in page.locator("[data-ln-reveal]").all():
+        for _ in range(20):
+            if button.get_attribute("aria-expanded") == "true":
+                break
+            button.click()
+            page.wait_for_timeout(250)
+        expect(button).to_have_attribute("aria-expanded", "true")
 
 
 def switch_scheme(page) -> None:

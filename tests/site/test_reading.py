@@ -8,53 +8,29 @@ import pytest
 from hooks.lib.definitions import kinds
 from hooks.lib.pages import read_page
 from tests.pages import IDS, PAGES, answer_kinds, url_of
-from tests.site.browsing import open_page
+from tests.site.browsing import PHONE, open_page
 
 pytestmark = pytest.mark.browser
-PHONE = {"width": 390, "height": 844}
 ANSWER_PAGES = [p for p in PAGES if read_page(p)[0].get("kind") in answer_kinds()]
 
 
 @pytest.mark.parametrize("source", PAGES, ids=IDS)
-def test_on_a_phone_the_first_screen_shows_the_title_and_nothing_scrolls_sideways(page, source):
+def test_on_a_phone_the_first_screen_shows_the_title_and_nothing_scrolls_sideways(visited, source):
     """At 390 x 844: the title and first paragraph fit the first screen; neither the page
     nor any table in it (hints and the answer opened) is wider than the screen. Code
-    blocks and diagrams may scroll inside their own box."""
-    page.set_viewport_size(PHONE)
-    open_page(page, url_of(source))
-    bottoms = page.evaluate("""() => {
-        const h1 = document.querySelector("article h1")
-        const paragraphs = [...document.querySelectorAll("article p")].filter(p =>
-            !p.closest(".ln-facts, .ln-ours-note, details, .admonition, nav, table")
-            && (h1.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING)
-            && p.innerText.trim().length > 40)
-        const box = (e) => e.getBoundingClientRect()
-        return {title: box(h1).bottom, paragraph: paragraphs.length ? box(paragraphs[0]).bottom : null}
-    }""")
+    blocks and diagrams may scroll inside their own box. (tests/site/browsing.py `visit`)"""
+    seen = visited(source)
+    bottoms = seen.first_screen
     assert bottoms["title"] <= PHONE["height"], "the title is below the first screen"
     assert bottoms["paragraph"] is not None, "no paragraph follows the title"
     assert bottoms["paragraph"] <= PHONE["height"], (
         f"the first paragraph ends at {bottoms['paragraph']:.0f} px, below the first screen")
-    page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
-    page.evaluate("() => document.querySelectorAll('[hidden]').forEach(e => e.removeAttribute('hidden'))")
-    wide = page.evaluate("""() => {
-        const found = []
-        const root = document.documentElement
-        if (root.scrollWidth > root.clientWidth + 1) found.push(`the page: ${root.scrollWidth} px`)
-        for (const table of document.querySelectorAll("article table")) {
-            const box = table.closest(".md-typeset__scrollwrap") || table.parentElement
-            if (table.scrollWidth > box.clientWidth + 1)
-                found.push(`table "${table.innerText.slice(0, 40).replace(/\\s+/g, " ")}": `
-                           + `${table.scrollWidth} px in ${box.clientWidth} px`)
-        }
-        return found
-    }""")
-    assert wide == []
+    assert seen.too_wide == []
 
 
 @pytest.mark.parametrize("source", ANSWER_PAGES, ids=lambda p: url_of(p))
 def test_the_worked_answer_is_hidden_until_the_reader_asks(page, source):
-    open_page(page, url_of(source))
+    open_page(page, url_of(source), until="load")
     answer = page.locator("#ln-answer")
     first = answer.locator("h2").first
     assert answer.count() == 1 and not first.is_visible()
@@ -70,10 +46,9 @@ def test_the_worked_answer_is_hidden_until_the_reader_asks(page, source):
 @pytest.mark.parametrize("source", ANSWER_PAGES, ids=lambda p: url_of(p))
 def test_a_link_into_the_answer_reveals_it(page, source):
     kind = read_page(source)[0]["kind"]
-    open_page(page, url_of(source))
+    open_page(page, url_of(source), until="load")
     last_answer = [h["title"] for h in kinds()[kind]["headings"] if h["answer"]][-1]
     heading = page.locator("#ln-answer h2", has_text=last_answer).first
     target = heading.get_attribute("id")
-    page.goto(page.base_url + url_of(source) + "#" + target)
-    page.wait_for_load_state("networkidle")
+    open_page(page, url_of(source) + "#" + target, until="load")
     assert heading.is_visible()

@@ -1,6 +1,7 @@
 """The benchmark's measurements, verdicts and server (Lighthouse itself is run by
 `python3 dev.py bench`, never by the test suite)."""
 import gzip
+import random
 import urllib.request
 from pathlib import Path
 
@@ -47,6 +48,8 @@ def test_verdicts_cover_every_budget_and_lighthouse_once_per_kind(tmp_path):
     result = bench.measure(fake_site(tmp_path))
     result["build_seconds"] = 1.0
     result["lighthouse"] = {"design": lighthouse_result(97), "home": lighthouse_result(99)}
+    result["suite"] = bench.suite_result("=== 10 passed in 250.0s ===", 260.0)
+    result["scale"] = {"rebuild_seconds": 0.8}
     rows = bench.verdicts(result)
     names = [name.split()[0] for name, *_ in rows]
     assert set(names) == set(bench.BUDGETS)
@@ -66,6 +69,14 @@ def test_a_median_below_the_budget_is_missed_and_one_bad_run_is_not(tmp_path):
     assert all(met for *_, met in bench.verdicts(result))
 
 
+def test_a_slow_suite_or_rebuild_is_missed(tmp_path):
+    result = bench.measure(fake_site(tmp_path))
+    result["build_seconds"] = 1.0
+    result["suite"] = bench.suite_result("=== 10 passed in 400.0s ===", 410.0)
+    result["scale"] = {"rebuild_seconds": 2.5}
+    assert [n for n, _, _, met in bench.verdicts(result) if not met] == ["suite_seconds", "rebuild_seconds"]
+
+
 def test_sizes_over_budget_are_missed(tmp_path):
     result = bench.measure(fake_site(tmp_path))
     result["build_seconds"] = bench.BUDGETS["build_seconds"] + 1
@@ -80,6 +91,20 @@ def test_each_kind_is_represented_by_its_heaviest_page(tmp_path):
     (docs / "guide.md").write_text("---\ntitle: G\nkind: role-guide\n---\n# G\n")
     (docs / "_templates" / "guide.md").write_text("---\nkind: template\n---\n")
     assert bench.pages_by_kind(site, docs) == {"home": "index.html", "role-guide": "guide/index.html"}
+
+
+def test_every_page_of_one_kind_can_be_measured_each_once(tmp_path):
+    docs, site = tmp_path / "docs", fake_site(tmp_path / "site")
+    for name, size in [("light", 10), ("heavy", 5000)]:
+        (docs / "notes").mkdir(parents=True, exist_ok=True)
+        (docs / "notes" / f"{name}.md").write_text("---\nkind: notebook\n---\n# N\n")
+        (site / "notes" / name).mkdir(parents=True)
+        (site / "notes" / name / "index.html").write_text(f"<p>{random.Random(size).randbytes(size).hex()}</p>")
+    (docs / "index.md").write_text("---\nkind: home\n---\n# Home\n")
+    found = bench.pages_by_kind(site, docs, every="notebook")
+    assert found["notebook"] == "notes/heavy/index.html"
+    assert found["notebook light"] == "notes/light/index.html"
+    assert "notebook heavy" not in found and found["home"] == "index.html"
 
 
 @pytest.fixture

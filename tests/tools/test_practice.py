@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from hooks.lib.definitions import ROOT
+
 REFERENCE = ROOT / "snippets" / "coding" / "in_memory_database" / "solution.py"
 
 pytestmark = pytest.mark.slow

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import random
 
+from tests.coding.shared import answers_match
+
 DAY_MS = 24 * 60 * 60 * 1000  # the cashback delay, written out independently
 READS = {"TOP_SPENDERS", "GET_PAYMENT_STATUS", "GET_BALANCE"}  # change nothing
 
@@ -176,9 +178,4 @@ def random_queries(seed: int, level: int, count: int = 200) -> list[list[str]]:
 
 def check_against_the_model(solution, queries: list[list[str]]) -> None:
     """Every answer of `solution` equals the model's, or say which query differs."""
-    model = ReplayModel()
-    expected = [model.answer(q) for q in queries]
-    got = solution(queries)
-    assert len(got) == len(queries), f"{len(queries)} queries but {len(got)} answers"
-    for i, (q, want, have) in enumerate(zip(queries, expected, got)):
-        assert have == want, f"query {i} {q}: expected {want!r}, got {have!r}"
+    answers_match(ReplayModel(), solution, queries)

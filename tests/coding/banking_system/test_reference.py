@@ -20,17 +20,17 @@ from pathlib import Path
 
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.coding.banking_system import solution as reference
 from snippets.coding.banking_system.budget import LIVE, NINETY, OVERRUN
 from snippets.coding.banking_system.followups import (IdempotentBank, LockedAccounts, lock_order,
                                                       unguarded_transfer)
 from tests.coding.banking_system.oracle import ReplayModel, random_queries
+from tests.coding.shared import CountingDict, kept
 
-ROOT = Path(__file__).parents[3]
 PAGE = ROOT / "docs/coding/banking-system.md"
 PACKAGE = "snippets.coding.banking_system"
-KEPT = sorted(p.stem for p in (ROOT / PACKAGE.replace(".", "/")).glob("*.py")
-              if p.stem.startswith("level") or p.stem == "solution")
+KEPT = kept(__file__)
 MODULES = {name: importlib.import_module(f"{PACKAGE}.{name}") for name in KEPT}
 REACHES = {"level1": 1, "level2": 2, "level3": 3, "solution": 4}
 
@@ -147,36 +147,11 @@ def test_every_balance_history_is_in_time_order_and_ends_at_the_balance(seed):
 
 # The Complexity section's claims, counted.
 
-class CountingDict(dict):
-    walks = 0
-    reads = 0
-
-    def __iter__(self):
-        CountingDict.walks += 1
-        return super().__iter__()
-
-    def items(self):
-        CountingDict.walks += 1
-        return super().items()
-
-    def values(self):
-        CountingDict.walks += 1
-        return super().values()
-
-    def keys(self):
-        CountingDict.walks += 1
-        return super().keys()
-
-    def __getitem__(self, key):
-        CountingDict.reads += 1
-        return super().__getitem__(key)
-
-
 @pytest.mark.parametrize("seed", range(5))
 def test_only_top_spenders_walks_the_accounts_and_nothing_walks_payments_or_history(seed):
     bank = reference.Bank()
     bank._accounts, bank._payments, bank._history = CountingDict(), CountingDict(), CountingDict()
-    CountingDict.walks = 0
+    CountingDict.reset()
     queries = random_queries(seed, 4, 400)
     for query in queries:
         reference.run(bank, query)
@@ -191,7 +166,7 @@ def test_a_merge_reads_one_payment_record_per_payment_of_the_merged_account():
     for query in setup:
         reference.run(bank, query)
     bank._payments = CountingDict(bank._payments)
-    CountingDict.reads = 0
+    CountingDict.reset()
     assert reference.run(bank, ["MERGE_ACCOUNTS", "100", "a", "b"]) == "true"
     assert CountingDict.reads == 7
 

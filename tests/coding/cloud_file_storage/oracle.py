@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import random
 
+from tests.coding.shared import answers_match
+
 SUFFIX = ".COMPRESSED"
 ADMIN = object()  # the owner of files added with ADD_FILE; not a user name
 
@@ -171,9 +173,4 @@ def random_queries(seed: int, level: int, count: int = 200, *,
 
 def check_against_the_model(solution, queries: list[list[str]]) -> None:
     """Every answer of `solution` equals the model's, or say which query differs."""
-    model = ListModel()
-    expected = [model.answer(q) for q in queries]
-    got = solution(queries)
-    assert len(got) == len(queries), f"{len(queries)} queries but {len(got)} answers"
-    for i, (q, want, have) in enumerate(zip(queries, expected, got)):
-        assert have == want, f"query {i} {q}: expected {want!r}, got {have!r}"
+    answers_match(ListModel(), solution, queries)

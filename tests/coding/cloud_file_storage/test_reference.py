@@ -10,7 +10,6 @@ claims of the page's Complexity section, and the follow-ups in followups.py.
 import importlib
 import threading
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -20,10 +19,10 @@ from snippets.coding.cloud_file_storage.followups import (DedupStore, QuotaLedge
 from snippets.coding.cloud_file_storage.solution import solution
 from tests.coding.cloud_file_storage.oracle import (ListModel, check_against_the_model,
                                                     random_queries)
+from tests.coding.shared import CountingDict, kept
 
 PACKAGE = "snippets.coding.cloud_file_storage"
-KEPT = sorted(p.stem for p in (Path(__file__).parents[3] / PACKAGE.replace(".", "/")).glob("*.py")
-              if p.stem.startswith("level") or p.stem == "solution")
+KEPT = kept(__file__)
 REFERENCES = {name: importlib.import_module(f"{PACKAGE}.{name}").solution for name in KEPT}
 REACHES = {"level1": 1, "level2": 2, "level3": 3, "solution": 4}
 
@@ -174,31 +173,11 @@ def test_the_unrestricted_sequences_reach_every_open_question():
 # The Complexity section's claim: only GET_N_LARGEST walks the files or the users;
 # every other operation touches a fixed number of dictionary entries.
 
-class CountingDict(dict):
-    walks = 0
-
-    def __iter__(self):
-        CountingDict.walks += 1
-        return super().__iter__()
-
-    def items(self):
-        CountingDict.walks += 1
-        return super().items()
-
-    def values(self):
-        CountingDict.walks += 1
-        return super().values()
-
-    def keys(self):
-        CountingDict.walks += 1
-        return super().keys()
-
-
 @pytest.mark.parametrize("seed", range(5))
 def test_only_get_n_largest_walks_the_store(seed):
     storage = reference.Storage()
     storage._files, storage._users = CountingDict(), CountingDict()
-    CountingDict.walks = 0
+    CountingDict.reset()
     queries = random_queries(seed, 4, 400, contract_only=False)
     for query in queries:
         reference.run(storage, query)

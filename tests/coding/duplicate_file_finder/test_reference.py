@@ -12,7 +12,6 @@ import io
 import math
 import os
 import random
-from pathlib import Path
 
 import pytest
 
@@ -21,11 +20,10 @@ from snippets.coding.duplicate_file_finder.counting import CountingOpener
 from snippets.coding.duplicate_file_finder.followups import (cdc_chunks, collision_odds,
                                                              fixed_chunks, shared_share)
 from tests.coding.duplicate_file_finder.oracle import HardLink, build, naive_groups, random_spec
+from tests.coding.shared import kept
 
-ROOT = Path(__file__).parents[3]
 PACKAGE = "snippets.coding.duplicate_file_finder"
-KEPT = sorted(p.stem for p in (ROOT / PACKAGE.replace(".", "/")).glob("*.py")
-              if p.stem.startswith("level") or p.stem == "solution")
+KEPT = kept(__file__)
 REFERENCES = {name: importlib.import_module(f"{PACKAGE}.{name}").find_duplicates for name in KEPT}
 
 

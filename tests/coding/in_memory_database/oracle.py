@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import random
 
+from tests.coding.shared import answers_match
+
 WIPE = object()  # a log entry: everything before it is gone (a RESTORE)
 FOREVER = None
 UNTIMED = {"SET": "SET_AT", "GET": "GET_AT", "DELETE": "DELETE_AT",
@@ -140,9 +142,4 @@ def random_queries(seed: int, count: int = 300, *, untimed: bool = False,
 
 def check_against_the_model(solution, queries: list[list[str]]) -> None:
     """Every answer of `solution` equals the model's, or say which query differs."""
-    model = LogModel()
-    expected = [model.answer(q) for q in queries]
-    got = solution(queries)
-    assert len(got) == len(queries), f"{len(queries)} queries but {len(got)} answers"
-    for i, (q, want, have) in enumerate(zip(queries, expected, got)):
-        assert have == want, f"query {i} {q}: expected {want!r}, got {have!r}"
+    answers_match(LogModel(), solution, queries)

@@ -10,19 +10,19 @@ own material).
 """
 import importlib
 import random
-from pathlib import Path
 
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.coding.in_memory_database.budget import FIFTY, NINETY, OVERRUN, checkpoints
 from snippets.coding.in_memory_database.followups import History, Journaled, Purging, answer
 from snippets.coding.in_memory_database.solution import solution
 from tests.coding.in_memory_database.oracle import random_queries
+from tests.coding.shared import budget_tables, kept
 
-PAGE = Path(__file__).parents[3] / "docs/coding/in-memory-database.md"
+PAGE = ROOT / "docs/coding/in-memory-database.md"
 PACKAGE = "snippets.coding.in_memory_database"
-KEPT = sorted(p.stem for p in (Path(__file__).parents[3] / PACKAGE.replace(".", "/")).glob("*.py")
-              if p.stem.startswith("level") or p.stem == "solution")
+KEPT = kept(__file__)
 REFERENCES = {name: importlib.import_module(f"{PACKAGE}.{name}").solution for name in KEPT}
 
 
@@ -66,22 +66,6 @@ def test_the_starter_fails_loudly_until_the_reader_fills_it_in():
 
     with pytest.raises(NotImplementedError, match="level 1"):
         solution([["SET", "A", "B", "C"]])
-
-
-def budget_tables(markdown: str) -> list[list[tuple[str, int, int]]]:
-    """The page's "| Part | Minutes | Done by |" tables, as (part, minutes, done by) rows."""
-    tables, rows = [], None
-    for line in markdown.splitlines() + [""]:
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if cells == ["Part", "Minutes", "Done by"]:
-            rows = []
-        elif rows is not None and line.startswith("|"):
-            if not set(cells[0]) <= {"-", ":"}:
-                rows.append((cells[0].lower(), int(cells[1]), int(cells[2])))
-        elif rows is not None:
-            tables.append(rows)
-            rows = None
-    return tables
 
 
 def test_the_page_budget_tables_are_the_plans_in_budget_py():

@@ -10,7 +10,6 @@ import itertools
 import random
 import tracemalloc
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -21,11 +20,10 @@ from snippets.coding.longest_match_tokenizer.followups import (HashTokenizer, Li
                                                                synthetic_corpus, vocabulary_table)
 from tests.coding.longest_match_tokenizer.oracle import (oracle_ids, random_case, random_cuts,
                                                          random_vocab)
+from tests.coding.shared import CountingDict, kept
 
-ROOT = Path(__file__).parents[3]
 PACKAGE = "snippets.coding.longest_match_tokenizer"
-KEPT = sorted(p.stem for p in (ROOT / PACKAGE.replace(".", "/")).glob("*.py")
-              if p.stem.startswith("level") or p.stem == "solution")
+KEPT = kept(__file__)
 REFERENCES = {name: importlib.import_module(f"{PACKAGE}.{name}").tokenize for name in KEPT}
 
 
@@ -65,16 +63,9 @@ def test_a_stream_with_a_bad_vocabulary_raises_at_the_call_before_reading():
         solution.tokenize(["a", "a"], untouched())
 
 
+
 # Complexity: count trie steps. Every step is one `children.get` on the text's
 # next character, so a counting dict counts them.
-class CountingDict(dict):
-    gets = 0
-
-    def get(self, key, default=None):
-        CountingDict.gets += 1
-        return dict.get(self, key, default)
-
-
 class CountingNode(solution.Node):
     def __init__(self):
         super().__init__()
@@ -84,7 +75,7 @@ class CountingNode(solution.Node):
 def trie_steps(vocab, chunks, monkeypatch):
     monkeypatch.setattr(solution, "Node", CountingNode)
     root = solution.build_trie(vocab)
-    CountingDict.gets = 0
+    CountingDict.reset()
     ids = list(solution.stream_ids(root, chunks))
     return ids, CountingDict.gets
 

@@ -14,18 +14,18 @@ import re
 import runpy
 import threading
 import tracemalloc
-from pathlib import Path
 
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.coding.message_queue_bugs import solution
 from snippets.coding.message_queue_bugs.budget import FULL, OVERRUN, TALK, checkpoints
 from snippets.coding.message_queue_bugs.testkit import FakeClock, Stuck, Switch, retained_bytes
 from tests.coding.message_queue_bugs import test_level1, test_level2, test_level3
 from tests.coding.message_queue_bugs.catalogue import BUGS
+from tests.coding.shared import budget_tables
 from tools.harness import load_module, problems
 
-ROOT = Path(__file__).parents[3]
 PACKAGE = ROOT / "snippets" / "coding" / "message_queue_bugs"
 PAGE = ROOT / "docs" / "coding" / "message-queue-bugs.md"
 LEVEL_TESTS = [(name, test) for module in (test_level1, test_level2, test_level3)
@@ -149,6 +149,7 @@ def queue_with_only(bug, folder):
     return load_module(path).MessageQueue
 
 
+@pytest.mark.slow  # every level test against six broken queues: about 15 s
 @pytest.mark.parametrize("bug", sorted(BUGS))
 def test_each_bug_alone_fails_exactly_the_tests_that_expose_it(bug, tmp_path):
     queue_class = queue_with_only(bug, tmp_path)
@@ -338,22 +339,6 @@ def test_the_page_names_every_bug_and_only_tests_that_exist():
         assert re.search(rf"^\| {bug} \|", approach, flags=re.MULTILINE), f"bug {bug} is not in the table"
 
 
-def budget_tables(markdown):
-    """The page's "| Part | Minutes | Done by |" tables, as (part, minutes, done by) rows."""
-    tables, rows = [], None
-    for line in markdown.splitlines() + [""]:
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if cells == ["Part", "Minutes", "Done by"]:
-            rows = []
-        elif rows is not None and line.startswith("|"):
-            if not set(cells[0]) <= {"-", ":"}:
-                rows.append((cells[0].lower(), int(cells[1]), int(cells[2])))
-        elif rows is not None:
-            tables.append(rows)
-            rows = None
-    return tables
-
-
 def test_the_page_budget_tables_are_the_plans_in_budget_py():
     page = PAGE.read_text(encoding="utf-8")
     assert budget_tables(page) == [[(part, minutes, by) for (part, minutes), (_, by)
@@ -361,6 +346,7 @@ def test_the_page_budget_tables_are_the_plans_in_budget_py():
     assert f"budget plus {OVERRUN} minutes" in page
 
 
+@pytest.mark.slow  # the benchmark at full size
 def test_the_benchmark_prints_its_report_when_run(capsys):
     runpy.run_path(str(PACKAGE / "benchmark.py"), run_name="__main__")
     out = capsys.readouterr().out.splitlines()

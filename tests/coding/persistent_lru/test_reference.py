@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.coding.persistent_lru import (budget, examples, followups, level1, level2, solution,
                                            starter)
 from snippets.coding.persistent_lru.solution import LRU, MAGIC, frame, function_name, unframe
@@ -27,11 +28,10 @@ from tests.coding.persistent_lru import workload
 from tests.coding.persistent_lru.crash import (LOG, child_environment, resolve, wrong_values)
 from tests.coding.persistent_lru.workload import (CALLS, Model, canonical, invoke, random_calls,
                                                   square)
+from tests.coding.shared import kept
 
-ROOT = Path(__file__).parents[3]
 PACKAGE = "snippets.coding.persistent_lru"
-KEPT = sorted(p.stem for p in (ROOT / PACKAGE.replace(".", "/")).glob("*.py")
-              if p.stem.startswith("level") or p.stem == "solution")
+KEPT = kept(__file__)
 CLASSES = {name: importlib.import_module(f"{PACKAGE}.{name}").LRU for name in KEPT}
 
 

@@ -12,19 +12,18 @@ import random
 import tracemalloc
 from collections import OrderedDict, deque
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.coding.rate_limiter import budget, compare, followups, solution, starter
 from snippets.coding.rate_limiter.clock import FakeClock
 from snippets.coding.rate_limiter.solution import ALGORITHMS, RateLimiter
 from tests.coding.rate_limiter.oracle import NaiveLimiter, random_trace
+from tests.coding.shared import kept
 
-ROOT = Path(__file__).parents[3]
 PACKAGE = "snippets.coding.rate_limiter"
-KEPT = sorted(p.stem for p in (ROOT / PACKAGE.replace(".", "/")).glob("*.py")
-              if p.stem.startswith("level") or p.stem == "solution")
+KEPT = kept(__file__)
 REFERENCES = {name: importlib.import_module(f"{PACKAGE}.{name}").RateLimiter for name in KEPT}
 NAMES = list(ALGORITHMS)
 

@@ -9,19 +9,18 @@ import importlib
 import itertools
 import random
 import threading
-from pathlib import Path
 
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.coding.retries_with_backoff import budget, followups, herd, starter
 from snippets.coding.retries_with_backoff.fakes import (FakeClock, FakeSleep, FlakyService,
                                                         PaymentServer, ScriptedRandom, ServiceError)
 from snippets.coding.retries_with_backoff.solution import JITTERS, Retrier, RetryBudget, retryable
+from tests.coding.shared import kept
 
-ROOT = Path(__file__).parents[3]
 PACKAGE = "snippets.coding.retries_with_backoff"
-KEPT = sorted(p.stem for p in (ROOT / PACKAGE.replace(".", "/")).glob("*.py")
-              if p.stem.startswith("level") or p.stem == "solution")
+KEPT = kept(__file__)
 
 
 def test_every_kept_state_is_checked():

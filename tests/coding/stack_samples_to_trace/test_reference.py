@@ -11,21 +11,20 @@ import itertools
 import json
 import tracemalloc
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.coding.stack_samples_to_trace import budget, starter
 from snippets.coding.stack_samples_to_trace.followups import (sampling_report, samples_seen,
                                                               to_chrome_trace)
 from snippets.coding.stack_samples_to_trace.solution import (Event, convert_to_trace,
                                                              trace_events)
 from tests.coding.stack_samples_to_trace.oracle import naive_trace, random_samples
+from tests.coding.shared import kept
 
-ROOT = Path(__file__).parents[3]
 PACKAGE = "snippets.coding.stack_samples_to_trace"
-KEPT = sorted(p.stem for p in (ROOT / PACKAGE.replace(".", "/")).glob("*.py")
-              if p.stem.startswith("level") or p.stem == "solution")
+KEPT = kept(__file__)
 REFERENCES = {name: importlib.import_module(f"{PACKAGE}.{name}").convert_to_trace for name in KEPT}
 
 

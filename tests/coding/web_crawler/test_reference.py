@@ -8,21 +8,20 @@ starter, the practice declaration, budget.py, followups.py and benchmark.py.
 import importlib
 import random
 import threading
-from pathlib import Path
 
 import pytest
 
+from hooks.lib.definitions import ROOT
 from snippets.coding.web_crawler import PRACTICE, budget, check_outcomes, followups, starter
 from snippets.coding.web_crawler.benchmark import measure
 from snippets.coding.web_crawler.fakes import FakeClock, FakeWeb, page
 from snippets.coding.web_crawler.solution import Pacer, crawl
 from snippets.coding.web_crawler.urls import links_on, normalise
 from tests.coding.web_crawler.oracle import SITE, random_site
+from tests.coding.shared import kept
 
-ROOT = Path(__file__).parents[3]
 PACKAGE = "snippets.coding.web_crawler"
-KEPT = sorted(p.stem for p in (ROOT / PACKAGE.replace(".", "/")).glob("*.py")
-              if p.stem.startswith("level") or p.stem == "solution")
+KEPT = kept(__file__)
 REFERENCES = {name: importlib.import_module(f"{PACKAGE}.{name}").crawl for name in KEPT}
 SHOP = "http://shop.test"
 
