@@ -1,0 +1,1 @@
+"""Code for docs/design/gpu-inference-api."""
