@@ -70,12 +70,10 @@
 #
 # **Forward pass, with shapes.** Rows are examples.
 #
-# | quantity | formula | shape |
-# |---|---|---|
-# | hidden pre-activation | $Z_1 = X W_1 + b_1$ | $N \times H$ |
-# | hidden activation | $A_1 = f(Z_1)$ | $N \times H$ |
-# | logit | $Z_2 = A_1 W_2 + b_2$ | $N \times 1$ |
-# | probability | $P = \sigma(Z_2)$ | $N \times 1$ |
+# - hidden pre-activation: $Z_1 = X W_1 + b_1$, shape $N \times H$
+# - hidden activation: $A_1 = f(Z_1)$, shape $N \times H$
+# - logit: $Z_2 = A_1 W_2 + b_2$, shape $N \times 1$
+# - probability: $P = \sigma(Z_2)$, shape $N \times 1$
 #
 # $b_1$ (length $H$) and $b_2$ (length 1) are added to every row by broadcasting. Keep
 # $Z_1$, $A_1$ and $P$ for the backward pass; $Z_2$ is kept for the loss.
@@ -112,15 +110,13 @@
 # chaining $\partial \ell / \partial p$ and $\partial p / \partial z$ (the first of those
 # divides by $p(1-p)$, which can be 0). With the mean, each example carries weight $1/N$:
 #
-# | gradient | formula | shape |
-# |---|---|---|
-# | logit | $dZ_2 = (P - Y)/N$ | $N \times 1$ |
-# | output weights | $dW_2 = A_1^\top dZ_2$ | $H \times 1$ |
-# | output bias | $db_2 = \sum_{\text{rows}} dZ_2$ | $1$ |
-# | hidden activation | $dA_1 = dZ_2\, W_2^\top$ | $N \times H$ |
-# | hidden pre-activation | $dZ_1 = dA_1 \odot f'(Z_1)$ | $N \times H$ |
-# | input weights | $dW_1 = X^\top dZ_1$ | $D \times H$ |
-# | hidden bias | $db_1 = \sum_{\text{rows}} dZ_1$ | $H$ |
+# - logit: $dZ_2 = (P - Y)/N$, shape $N \times 1$
+# - output weights: $dW_2 = A_1^\top dZ_2$, shape $H \times 1$
+# - output bias: $db_2 = \sum_{\text{rows}} dZ_2$, shape $1$
+# - hidden activation: $dA_1 = dZ_2\, W_2^\top$, shape $N \times H$
+# - hidden pre-activation: $dZ_1 = dA_1 \odot f'(Z_1)$, shape $N \times H$
+# - input weights: $dW_1 = X^\top dZ_1$, shape $D \times H$
+# - hidden bias: $db_1 = \sum_{\text{rows}} dZ_1$, shape $H$
 #
 # A bias was copied to all $N$ rows going forward, so its gradient is the sum over rows
 # coming back. The shapes are the check: every gradient has its parameter's shape. The
@@ -437,11 +433,9 @@ plt.show()
 # ## Sources
 #
 # One source reports the question, its network, its constraints, its clarifying
-# questions and its six-part shape: the PracHub SWE guide,
-# <!-- ln:confidence prachub-swe-2026 -->. It does not say in which interview it was asked.
+# questions and its six-part shape: the PracHub SWE guide, <!-- ln:confidence prachub-swe-2026 -->. It does not say in which interview it was asked.
 # The Staff prep guide's account of Staff coding interviews (ML-adjacent settings,
-# numerical precision among the themes) is the reason this page also lists Staff:
-# <!-- ln:confidence staff-prep-2026 -->.
+# numerical precision among the themes) is the reason this page also lists Staff: <!-- ln:confidence staff-prep-2026 -->.
 # The derivation, the code, the tolerance, the toy dataset, the experiments and the
 # advice are our own material.
 #

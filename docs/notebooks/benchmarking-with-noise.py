@@ -431,8 +431,7 @@ for statistic in ("median", "mean"):
 #
 # One source, the PracHub SWE guide, reports the kernel profiling question, its rating
 # (Hard) and the seven parts the plan should cover, in the same category as its A/B test
-# question that names an "Experiment Design" interview:
-# <!-- ln:confidence prachub-swe-2026 -->.
+# question that names an "Experiment Design" interview: <!-- ln:confidence prachub-swe-2026 -->.
 # That the kernel question belongs to that interview is our reading; the source does not
 # say which interview asks it. The simulated benchmark, its noise levels and effect sizes,
 # the derivation, the statistics, the checks and the advice are our own material.

@@ -420,8 +420,7 @@ for bits in bit_choices:
 #
 # One source, the candidate report, reports the hybrid-search interview and its
 # follow-ups (top-k among more than 10 million documents within 50 ms, LSH and the choice
-# of hash function, normalising scores, tuning alpha, evaluating quality):
-# <!-- ln:confidence candidate-report-swe-2026 -->.
+# of hash function, normalising scores, tuning alpha, evaluating quality): <!-- ln:confidence candidate-report-swe-2026 -->.
 # The corpus, the encoder, the queries, the vector size and memory bandwidth, the
 # simulations and the advice are our own material.
 #

@@ -292,6 +292,27 @@ def check_marker_arguments(kind: str | None, body: str, where: str, docs: Path =
     return problems
 
 
+def check_notebook_markers(body: str, where: str) -> list[Problem]:
+    """Markers that start a line inside a paragraph of a notebook's Markdown.
+
+    Notebooks are rendered by a CommonMark parser, where a line starting with `<!--`
+    ends the paragraph and opens a raw HTML block: the marker's link then sits outside
+    any paragraph (no underline) and the rest of the paragraph is left as raw text.
+
+    >>> [p.message for p in check_notebook_markers("One source says so:\\n<!-- ln:confidence a -->.", "p")]
+    ['line 2: a marker starts a line inside a paragraph; join it to the line before']
+    >>> check_notebook_markers("One source says so: <!-- ln:confidence a -->.\\n\\n<!-- ln:sources -->", "p")
+    []
+    """
+    problems, before = [], ""
+    for number, line in enumerate(body.splitlines(), start=1):
+        if line.lstrip().startswith("<!-- ln:") and before.strip() and not before.lstrip().startswith(("#", "<!--")):
+            problems.append(Problem(where, "markers", f"line {number}: a marker starts a line inside a "
+                                                      "paragraph; join it to the line before"))
+        before = line
+    return problems
+
+
 def check_page(path: Path, docs: Path = DOCS) -> list[Problem]:
     where = path.relative_to(docs.parent).as_posix()
     try:
@@ -312,6 +333,8 @@ def check_page(path: Path, docs: Path = DOCS) -> list[Problem]:
                                                       "<!-- ln:sources --> line to show them"))
     problems += [Problem(where, "markers", message) for message in markers.problems(body)]
     problems += check_marker_arguments(kind if isinstance(kind, str) else None, body, where, docs)
+    if path.suffix == ".py":
+        problems += check_notebook_markers(body, where)
     for field, value in meta.items():
         if GUIDANCE_MARKER in str(value):
             problems.append(Problem(where, field, "template guidance left in the front matter"))

@@ -126,18 +126,15 @@ def reveal_twice(page) -> dict:
     return seen
 
 
-def visit(page, path: str, axe_script: str) -> Visit:
+def visit(page, path: str) -> Visit:
     """Load `path` on a phone and try the worked answer's button, then check the page at
     desktop width with axe in both schemes, then everything opened on a phone again.
-    `page` is a tracked page (conftest)."""
+    `page` is a tracked page (conftest) whose context loads axe-core into every page; it
+    may have shown other pages before."""
+    page.outside, page.console_errors = [], []  # what this page does, not the last one
     seen = Visit(outside=page.outside, console_errors=page.console_errors)
-    # axe arrives as an init script: the page's Content-Security-Policy (rightly) refuses
-    # a script tag added by the test, and any refusal would count as a console error
-    page.context.add_init_script(path=axe_script)
     page.set_viewport_size(PHONE)
-    # the theme mounts code annotations and settles the navigation's colours after the
-    # load event: let the page go quiet before measuring it
-    open_page(page, path, until="networkidle")
+    open_page(page, path)
     seen.first_screen = page.evaluate(FIRST_SCREEN)
     # The theme fades colours and the navigation over a few hundred ms after a hover,
     # a resize or a scheme switch: measure end states, not fades.
