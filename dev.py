@@ -98,9 +98,8 @@ def main(argv: list[str]) -> int:
     if command == "test":
         # The whole suite gates coverage of snippets/ at 100%; a subset
         # (`dev.py test tests/design`, `--fast`) runs without the gate.
-        # Both run on every core (pytest-xdist); the checks that share one visit of a
-        # page stay in one worker (tests/site/conftest.py).
-        cores = ["-n", "auto", "--dist", "loadgroup"]
+        # Both run on every core (pytest-xdist).
+        cores = ["-n", "auto"]
         if rest[:1] == ["--fast"]:  # what needs no build and no browser
             rest = ["--ignore=tests/site", "-m", "not slow", "-q", *cores, *rest[1:]]
             return run(python, "-m", "pytest", *rest)

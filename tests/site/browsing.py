@@ -1,9 +1,9 @@
 """Opening a page of the built site in the browser tests, and the one visit per page
-that the per-page checks (offline, reading on a phone, accessibility) share.
+that the per-page checks (offline, accessibility, reading on a phone, the worked answer:
+tests/site/test_pages.py) share.
 
-A page is loaded once for all three: `visit` records what each check needs into a
-`Visit`, and the three tests assert on it. Three loads per page cost about 1.3 s each
-on two cores; this keeps the per-page browser work at one load as the site grows.
+A page is loaded once for all four: `visit` records what each check needs into a
+`Visit`. Most of its cost is axe-core (about 1 to 3 s of a big page's 2 to 4 s).
 """
 from __future__ import annotations
 

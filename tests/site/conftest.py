@@ -22,8 +22,7 @@ import pytest
 
 from hooks import vendor_assets
 from hooks.lib.definitions import ROOT
-from tests.pages import url_of
-from tests.site.browsing import DESKTOP, Visit, visit
+from tests.site.browsing import DESKTOP
 from tools.site import build_command
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -189,24 +188,15 @@ def axe_script() -> str:
 
 
 @pytest.fixture(scope="session")
-def visited(browser, base_url, axe_script):
-    """`visited(source)`: the one load of a page that the per-page checks share
-    (tests/site/browsing.py `visit`), made on first use and kept for the session.
-    One tab shows every page in turn: a new tab per page would cost a new renderer
-    process each time (about 0.6 s on two cores) and check nothing more."""
-    visits = {}
+def tab(browser, base_url, axe_script):
+    """One tracked tab for the per-page checks (tests/site/test_pages.py), with axe-core
+    loaded into every page it shows. It shows every page in turn: a tab per page would
+    cost a new renderer process each time (about 0.6 s on two cores) and check no more."""
     context = browser.new_context(viewport=DESKTOP)
     # axe arrives as an init script: the page's Content-Security-Policy (rightly) refuses
     # a script tag added by the test, and any refusal would count as a console error
     context.add_init_script(path=axe_script)
-    tab = _tracked_page(context, base_url)
-
-    def get(source: Path) -> Visit:
-        if source not in visits:
-            visits[source] = visit(tab, url_of(source))
-        return visits[source]
-
-    yield get
+    yield _tracked_page(context, base_url)
     context.close()
 
 
@@ -220,14 +210,9 @@ def pytest_runtest_makereport(item, call):
 
 
 def pytest_collection_modifyitems(items):
-    """Under pytest-xdist (`--dist loadgroup`), the checks that share one visit of a page
-    run in the same worker, so each page is still loaded once. The site's tests run no
-    snippet (the build is a separate process), so coverage does not trace them: tracing
-    the browser driver's Python would only slow them down."""
+    """The site's tests run no snippet (the build is a separate process), so coverage
+    does not trace them: tracing the browser driver's Python would only slow them down."""
     here = Path(__file__).parent
     for item in items:
-        if "visited" in getattr(item, "fixturenames", ()) and "source" in item.callspec.params:
-            source = item.callspec.params["source"]
-            item.add_marker(pytest.mark.xdist_group(f"visit:{source.as_posix()}"))
         if item.path.is_relative_to(here):
             item.add_marker(pytest.mark.no_cover)

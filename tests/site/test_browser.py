@@ -2,8 +2,8 @@
 
 Every test runs through the `page` fixture (tests/site/conftest.py), which aborts and
 records any request to a host other than 127.0.0.1 and fails the test if there was
-one, or any console error; the per-page check uses the same tracking in the shared
-visit (`visited`). Screenshots of failures land in test-artifacts/.
+one, or any console error; the per-page checks (tests/site/test_pages.py) use the same
+tracking. Screenshots of failures land in test-artifacts/.
 """
 from __future__ import annotations
 
@@ -13,18 +13,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.pages import IDS, PAGES
 from tests.site.browsing import first_page_with, go_instantly, open_page
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.mark.parametrize("source", PAGES, ids=IDS)
-def test_every_page_loads_offline_without_console_errors(visited, source):
-    seen = visited(source)  # loaded, checked with axe in both schemes, opened up
-    assert seen.first_screen["titles"] == 1
-    assert seen.outside == [], f"requests left 127.0.0.1: {seen.outside}"
-    assert seen.console_errors == [], f"console errors: {seen.console_errors}"
 
 
 def test_the_content_security_policy_refuses_what_no_page_should_do(page):
