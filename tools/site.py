@@ -2,12 +2,18 @@
 read the URLs a built page refers to.
 
     build_command(site_dir)   the `mkdocs build --strict` command and environment
+    build_and_record(folder)  run it into folder/site and write folder/result.json
     references(html)          what a page fetches, links to, and runs inline
+
+`python -m tools.site FOLDER SITE_URL` runs `build_and_record`: the site tests start it
+in the background as soon as they are collected (tests/site/conftest.py).
 """
 from __future__ import annotations
 
+import json
 import os
 import re
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -45,6 +51,24 @@ def build_command(site_dir: Path, site_url: str | None = None, generator: str = 
     config = ["-f", "mkdocs.yml"] if generator != "mkdocs" else []  # ProperDocs looks for properdocs.yml
     argv = [sys.executable, "-m", generator, "build", "--strict", *config, "-d", str(site_dir)]
     return argv, env
+
+
+def build_and_record(folder: Path, site_url: str) -> dict:
+    """Build into `folder/site` for `site_url`, keeping the executed notebooks in
+    `folder/notebooks`, and write what happened to `folder/result.json` (argv, return
+    code, output) in one step, so a reader of that file never sees half of it."""
+    from hooks.lib.definitions import ROOT
+
+    argv, env = build_command(folder / "site", site_url=site_url, fresh_notebooks=folder / "notebooks")
+    try:
+        done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True)
+        outcome = {"argv": argv, "returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
+    except Exception as error:  # whoever waits for the result must not wait for ever
+        outcome = {"argv": argv, "returncode": -1, "stdout": "", "stderr": repr(error)}
+    partial = folder / "result.partial"
+    partial.write_text(json.dumps(outcome), encoding="utf-8")
+    partial.replace(folder / "result.json")
+    return outcome
 
 
 @dataclass
@@ -102,3 +126,6 @@ def references(html: str) -> References:
     parser.feed(html)
     return parser.found
 
+
+if __name__ == "__main__":
+    build_and_record(Path(sys.argv[1]), sys.argv[2])

@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -23,11 +24,11 @@ import pytest
 from hooks import vendor_assets
 from hooks.lib.definitions import ROOT
 from tests.site.browsing import DESKTOP
-from tools.site import build_command
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
 PLACEHOLDER = "http://127.0.0.1:1/"  # the address the shared build is made for (port 1: nothing serves there)
+BUILDER = pytest.StashKey[subprocess.Popen]()
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".js", ".css", ".txt", ".csv", ".md", ".py"}
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                   "--disable-background-networking", "--disable-component-update",
@@ -52,41 +53,51 @@ def _server(tmp_path_factory: pytest.TempPathFactory):
     server.server_close()
 
 
-@pytest.fixture(scope="session")
-def build(_server, tmp_path_factory) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` for the address the site is served from, notebooks
-    executed afresh: once per test run, shared by the pytest-xdist workers."""
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker's base is inside the run's
-        shared = shared.parent
-    built = shared_build(shared / "built-site")
-    result = subprocess.CompletedProcess(built["argv"], built["returncode"], built["stdout"], built["stderr"])
-    result.site_dir, result.notebooks = _server.site_dir, shared / "built-site" / "notebooks"
-    if result.returncode == 0:
-        serve_a_copy(shared / "built-site" / "site", _server.site_dir, _server.url)
-    return result
+def shared_folder(config: pytest.Config) -> Path:
+    """Where this test run keeps its one build: the base temporary folder of the run,
+    which pytest-xdist's workers share (each has its own folder inside it)."""
+    base = config._tmp_path_factory.getbasetemp()  # what the tmp_path_factory fixture returns
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "built-site"
 
 
-def shared_build(folder: Path, poll: float = 0.2) -> dict:
-    """Build the site once into `folder/site` for a placeholder address; the first
-    caller builds (it creates `folder` atomically), the others wait for its result."""
-    result = folder / "result.json"
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the site's build as soon as tests that need it are collected, in the
+    background, so that it runs while the workers get on with the tests that need no
+    site. The first worker to create the folder starts it; the `build` fixture waits."""
+    here = Path(__file__).parent
+    if not any(item.path.is_relative_to(here) for item in session.items):
+        return
+    folder = shared_folder(session.config)
     try:
         folder.mkdir()
     except FileExistsError:
-        while not result.exists():
-            time.sleep(poll)
-        return json.loads(result.read_text(encoding="utf-8"))
-    argv, env = build_command(folder / "site", site_url=PLACEHOLDER, fresh_notebooks=folder / "notebooks")
-    try:
-        done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True)
-        outcome = {"argv": argv, "returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
-    except Exception as error:  # the others must not wait for ever
-        outcome = {"argv": argv, "returncode": -1, "stdout": "", "stderr": repr(error)}
-    partial = folder / "result.partial"
-    partial.write_text(json.dumps(outcome), encoding="utf-8")
-    partial.replace(result)
-    return outcome
+        return  # another worker started it
+    session.config.stash[BUILDER] = subprocess.Popen(
+        [sys.executable, "-m", "tools.site", str(folder), PLACEHOLDER], cwd=ROOT,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The worker that started the build waits for it (the others may still need it)."""
+    builder = session.config.stash.get(BUILDER, None)
+    if builder is not None:
+        builder.wait()
+
+
+@pytest.fixture(scope="session")
+def build(_server, pytestconfig) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` for the address the site is served from, notebooks
+    executed afresh: once per test run, shared by the pytest-xdist workers, started in
+    the background at collection (`pytest_collection_finish`)."""
+    folder = shared_folder(pytestconfig)
+    while not (folder / "result.json").exists():
+        time.sleep(0.2)
+    built = json.loads((folder / "result.json").read_text(encoding="utf-8"))
+    result = subprocess.CompletedProcess(built["argv"], built["returncode"], built["stdout"], built["stderr"])
+    result.site_dir, result.notebooks = _server.site_dir, folder / "notebooks"
+    if result.returncode == 0:
+        serve_a_copy(folder / "site", _server.site_dir, _server.url)
+    return result
 
 
 def serve_a_copy(built: Path, site_dir: Path, url: str) -> None:
